@@ -8,3 +8,12 @@ export type {
   Range,
 } from './detect/types.js';
 export { methods, type RegisteredMethod } from './detect/registry.js';
+export {
+  dayNumber,
+  seriesFromRows,
+  type NamedSeries,
+  type RawRow,
+  type RowError,
+  type SeriesTable,
+} from './series/from-rows.js';
+export { formatCell, resultHeader, resultLines } from './series/result-csv.js';

@@ -12,15 +12,24 @@ export function checkRange(
   const [from, to] = range;
   const n = series.observed.length;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) {
-    return { ok: false, error: { field: 'range', reason: `range [${from}, ${to}] is not an increasing pair of whole numbers` } };
+    return {
+      ok: false,
+      error: { field: 'range', reason: `range [${from}, ${to}] is not an increasing pair of whole numbers` },
+    };
   }
   if (to > n) {
-    return { ok: false, error: { field: 'range', reason: `range ends at ${to} but the series has ${n} time points` } };
+    return {
+      ok: false,
+      error: { field: 'range', reason: `range ends at ${to} but the series has ${n} time points` },
+    };
   }
   if (from < earliest) {
     return {
       ok: false,
-      error: { field: 'range', reason: `range starts at ${from}, but this method needs t >= ${earliest} (not enough baseline before it)` },
+      error: {
+        field: 'range',
+        reason: `range starts at ${from}, but this method needs t >= ${earliest} (not enough baseline before it)`,
+      },
     };
   }
   return { ok: true, from, to };
