@@ -34,7 +34,13 @@ export function ppois(q: number, lambda: number, lowerTail = true): number {
  * fuzz R 4.2 applies so that exact ties resolve as in R. Starts from the Cornish-Fisher approximation as
  * R does and walks to the answer.
  */
-function discreteQuantile(p: number, mean: number, sd: number, skew: number, cdf: (u: number) => number): number {
+function discreteQuantile(
+  p: number,
+  mean: number,
+  sd: number,
+  skew: number,
+  cdf: (u: number) => number,
+): number {
   if (Number.isNaN(p) || Number.isNaN(mean)) return NaN;
   if (p <= 0) return 0;
   if (p >= 1) return Infinity;
