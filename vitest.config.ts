@@ -11,5 +11,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // One PostgreSQL server for the run (embedded, or TEST_DATABASE_URL) with a migrated template database.
+    globalSetup: ['packages/server/test/database-setup.ts'],
   },
 });

@@ -1,0 +1,52 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { ApiError } from './api-error.js';
+import { errorHandler } from './error-handler.js';
+import { healthRoutes } from './health.js';
+
+/** What the routes need from the running platform. */
+export interface Platform {
+  readonly config: Config;
+  readonly db: Database;
+}
+
+export type App = FastifyInstance;
+
+/**
+ * The HTTP API: routes declare their contracts as zod schemas (validated once at the boundary, and the
+ * source of the OpenAPI document at /api/docs), and every error leaves through one handler.
+ */
+export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: platform.config.logLevel } : false,
+    bodyLimit: platform.config.bodyLimitBytes,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request) => {
+    throw new ApiError('not-found', 'error.not-found', { what: `${request.method} ${request.url}` });
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Shaobing (哨兵) API',
+        description: 'Public-health early warning and emergency response',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(healthRoutes(platform));
+  return app;
+}
