@@ -16,6 +16,9 @@ import {
 } from './common.js';
 import { CriticalValues } from './t-quantile.js';
 
+/** The fewest observed baseline values the detector accepts (Rnssp's `min_baseline`). */
+export const EWMA_MIN_BASELINE = 7;
+
 /**
  * ESSENCE's EWMA detector as CDC's Rnssp package defines it: `alert_ewma(df, t, y, B = 28, g = 2, w1 = 0.4,
  * w2 = 0.9)` and its loop `ewma_loop` (CDCgov/Rnssp, R/alert_ewma.R, development source of Nov 2024, commit
@@ -27,8 +30,9 @@ import { CriticalValues } from './t-quantile.js';
  * 2. Baseline of t: y over [max(1, t - g - B), t - g - 1], i.e. up to B = 28 values ending g + 1 = 3 time
  *    points before t (t - 1 and t - 2 are the guard band). Like Rnssp the baseline grows from 7 values at the
  *    start of a series, so the earliest t is g + 8. n = its size, m = mean, s = sd (divisor n - 1), df = n - 1.
- * 3. Standard error of z_t - m for each w, from s and the EWMA variance correction, plus Rnssp's small-count
- *    terms (ESSENCE's, for sparse series), with the 5-digit rounded critical values `round(qt(0.95, df), 5)`:
+ * 3. Standard error of z_t - m for each w: s times the EWMA variance correction (Var(z_t - m) / s² for
+ *    independent counts), plus Rnssp's additive constant and floor that keep sparse series from alarming on
+ *    tiny sigmas, with the 5-digit rounded critical value ucl95 = `round(qt(0.95, df), 5)`:
  *      corr  = sqrt( w/(2 - w) + 1/n - 2 (1 - w)^(g+1) (1 - (1 - w)^n) / n )
  *      const = (0.1289 - (0.2414 - 0.1826 (1 - w)^4) log(0.5)) w / ucl95
  *      floor = (w / ucl95) (0.01 + 0.05 (1 - w)^2)
@@ -55,15 +59,12 @@ import { CriticalValues } from './t-quantile.js';
  * - Index-based: the detector never reads dates; weekly series work the same way with B and g in weeks.
  */
 export const ewmaControl = controlSchema({
-  ...baselineShape(7),
+  ...baselineShape(EWMA_MIN_BASELINE),
   ...smoothingWeights,
   ...alertLevels,
 }).refine(levelsInOrder, levelsMessage);
 
 export type EwmaControl = z.infer<typeof ewmaControl>;
-
-/** The fewest observed baseline values the detector accepts (Rnssp's `min_baseline`). */
-export const EWMA_MIN_BASELINE = 7;
 
 interface Smoothing {
   readonly w: number;
