@@ -63,6 +63,16 @@ describe('algo.cdc', () => {
     expect(past.alarm).toEqual([null]);
   });
 
+  test("a 4-week sum beyond R's integer range is NA (as.integer), as is the bound", () => {
+    const y = new Array<number>(320).fill(1);
+    y[t - 52 - 1] = 3e9;
+    expect(detect(y, { range: [t, t] })).toMatchObject({
+      upperbound: [null],
+      alarm: [null],
+      extra: { aggr: [4] },
+    });
+  });
+
   test('the first point is 52 b + 4 m + 4 (268 by default); weekly data only', () => {
     expect(detect(new Array<number>(270).fill(1)).t).toEqual([268, 269, 270]);
     expect(

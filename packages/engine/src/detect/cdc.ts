@@ -24,7 +24,8 @@ import {
  * The bound is on the 4-week-sum scale, not comparable with `observed`.
  *
  * Where R differs, we follow R:
- * - Blocks are whole-number sums (`as.integer(by(..., sum))`, truncating non-integer counts).
+ * - Blocks are whole-number sums (`as.integer(by(..., sum))`: non-integer sums are truncated, sums beyond
+ *   R's integer range become `NA`).
  * - A missing count makes its 4-week sum `NA`, and with it `U` (baseline) and/or `aggr` and the alarm.
  * - Weekly data only (R stops otherwise); years are 52 indices back, also for dated series.
  * - R's default `range` starts at `52 b - m`, where its own baseline does not fit, and stops; the first
@@ -55,9 +56,15 @@ export type CdcControl = z.infer<typeof cdcControl>;
 
 const WEEKS_PER_YEAR = 52;
 
-/** Sum of the 4 counts ending at 0-based `end`, truncated to an integer as R does; `NaN` if one is missing. */
+const INT_MAX = 2147483647;
+
+/**
+ * Sum of the 4 counts ending at 0-based `end` as R's `as.integer` leaves it: truncated, and `NaN` (R's
+ * `NA`) when a count is missing or the sum is beyond R's integer range.
+ */
 function fourWeekSum(y: Float64Array, end: number): number {
-  return Math.trunc(y[end - 3]! + y[end - 2]! + y[end - 1]! + y[end]!);
+  const sum = Math.trunc(y[end - 3]! + y[end - 2]! + y[end - 1]! + y[end]!);
+  return Math.abs(sum) > INT_MAX ? NaN : sum;
 }
 
 function run(series: CountSeries, control: CdcControl): DetectionOutcome {

@@ -163,6 +163,11 @@ describe('algo.cusum, choices of m', () => {
     expect(trough).toBeLessThan(6);
   });
 
+  test('m = "glm" without any count before the range is refused', () => {
+    const outcome = cusum.run(series([NaN, NaN, 4]), cusum.control.parse({ m: 'glm', range: [3, 3] }));
+    expect(outcome).toMatchObject({ ok: false, error: { field: 'observed', reason: matching(/glm/) } });
+  });
+
   test('with m estimated, the range must leave a point before it', () => {
     expect(cusum.run(series([1, 2]), cusum.control.parse({ range: [1, 2] }))).toMatchObject({
       ok: false,

@@ -152,6 +152,9 @@ function glmExpected(series: CountSeries, from: number, to: number): Expected {
   const omega = (2 * Math.PI) / series.frequency;
   const rows: number[] = [];
   for (let t = 1; t < from; t++) if (!Number.isNaN(y[t - 1])) rows.push(t);
+  if (rows.length === 0) {
+    return { ok: false, outcome: fail('observed', 'm = "glm" needs at least one count before the range') };
+  }
   const x = new Float64Array(rows.length * 3);
   const counts = new Float64Array(rows.length);
   rows.forEach((t, r) => {
