@@ -67,6 +67,12 @@ describe('algo.cusum, standard transformation', () => {
     expect(r.upperbound).toEqual([0, 0]);
   });
 
+  test('a NaN sum stays NaN when a missing count arrives (first operand wins, as in R)', () => {
+    const r = detect([0, 0, 0, NaN, 4], { range: [3, 5] });
+    expect(r.extra.cusum).toEqual([NaN, NaN, NaN]);
+    expect(r.alarm).toEqual([null, null, null]);
+  });
+
   test('a missing monitored count makes the sum NA from there on', () => {
     const r = detect([...history, 4, NaN, 12, 4], { range: [5, 8] });
     expect(r.extra.cusum).toEqual([0, null, null, null]);

@@ -36,6 +36,8 @@ import {
  *   lookup table and is not offered.
  * - Missing counts: one before the range makes the mean `m` `NA`, and a missing monitored count makes
  *   the sum `NA` from there on; `NA` sums give `NA` alarms and bounds of 0 (R's `upperbound[is.na] <- 0`).
+ *   A sum that is already `NaN` (from `m = 0`) stays `NaN` when an `NA` arrives: R's arithmetic on x86-64
+ *   keeps the first operand's kind, and the running sum is that operand.
  *   With `reset = true` an `NA` alarm stops R (`if (NA)`); we refuse likewise.
  */
 
@@ -190,11 +192,12 @@ function run(series: CountSeries, control: CusumControl): DetectionOutcome {
   const alarm: Cell[] = [];
   const cusumColumn: Cell[] = [];
   let before = 0;
-  let missing = mMissing;
+  let missing = false; // the sum is R's NA (not merely NaN)
   for (let i = 0; i < length; i++) {
     const t = from + i;
     const yt = y[t - 1]!;
-    if (Number.isNaN(yt)) missing = true;
+    // A finite sum meets R's NA through a missing count or m; a NaN or NA sum keeps its kind.
+    if (!Number.isNaN(before) && (Number.isNaN(yt) || mMissing)) missing = true;
     const x = standardise(control.trans, yt, m[i]!, control.alpha);
     let now = Math.max(0, before + (x - control.k));
     const signal: Cell = missing || Number.isNaN(now) ? null : now >= control.h ? 1 : 0;

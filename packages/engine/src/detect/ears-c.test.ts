@@ -94,6 +94,14 @@ describe('earsC C3', () => {
     expect(r.alarm).toEqual([null, null, null]);
   });
 
+  test("where NaN and NA meet, the first operand's kind wins as in R (NaN + NA is NaN)", () => {
+    // C2 at 12 is 0/0 = NaN, C2 at 13 is NA (y13 missing): the bound at 14 adds NaN + NA.
+    const y = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NaN, 0, 0];
+    const r = detect(y, { method: 'C3', range: [13, 15] });
+    expect(r.upperbound).toEqual([null, NaN, null]);
+    expect(r.alarm).toEqual([null, null, null]);
+  });
+
   test('an infinite C2 with a positive sd gives a bound of 0 (pmax(0, -Inf))', () => {
     // C2 at t = 12 is 1/0 = Inf (window y3..y9 constant, y12 = 1); the windows of t = 13 and 14
     // contain y10 = 7, so C2 at 13 is finite and sd2 at 14 positive.

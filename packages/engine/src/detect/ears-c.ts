@@ -22,8 +22,9 @@ import { ok, type Cell, type CountSeries, type DetectionMethod, type DetectionOu
  * - `alpha` defaults to 0.001 for C1/C2 but to 0.025 for C3 (CDC's choices, R's rule).
  * - A constant window (`sd = 0`, `minSigma = 0`) gives `U = mean` in C1/C2; in C3 it divides by zero and
  *   the `Inf`/`NaN` flows on exactly as in R (`pmax(0, NaN)` is `NaN`): `NaN` bound, `NA` alarm.
- * - A missing count in a window makes the bound `NA`; a missing `y_t` makes the alarm `NA`. When `NA`
- *   and `NaN` meet in one C3 bound we report `NA` (R's result there depends on operand order).
+ * - A missing count in a window makes the bound `NA`; a missing `y_t` makes the alarm `NA`. Where `NA`
+ *   and `NaN` meet in one C3 bound, R's arithmetic on x86-64 keeps the first operand's kind
+ *   (`NaN + NA` is `NaN`, `NA + NaN` is `NA`); we follow that, operand by operand.
  * - R's C3 breaks on a one-point range (its `apply` then runs over the wrong margin and R stops); we
  *   compute that point like any other.
  */
@@ -114,7 +115,12 @@ function runC3(y: Float64Array, from: number, to: number, c: EarsCControl, z: nu
   for (let k = 2; k < count; k++) {
     const yt = y[first + k - 1]!;
     let bound: Cell;
-    if (c2Missing[k - 2] || c2Missing[k - 1] || windowMissing[k] || Number.isNaN(yt)) {
+    // R: y_t + sigma_t * (z - (lag2 + lag1)); an NA or NaN operand decides in that order.
+    if (Number.isNaN(yt) || windowMissing[k] || c2Missing[k - 2]) {
+      bound = null;
+    } else if (Number.isNaN(c2[k - 2])) {
+      bound = NaN;
+    } else if (c2Missing[k - 1]) {
       bound = null;
     } else {
       const lag2 = Math.max(0, c2[k - 2]! - 1);
