@@ -16,6 +16,96 @@ const catalogue = {
   'error.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   'field.required': { 'zh-CN': '缺少必填字段', en: 'required field is missing' },
   'field.invalid': { 'zh-CN': '{detail}', en: '{detail}' },
+  // Ingest: one record's field, and why it was refused.
+  'field.type': { 'zh-CN': '应为{expected}', en: 'expected {expected}' },
+  'field.too-small': { 'zh-CN': '不能小于 {limit}', en: 'must be at least {limit}' },
+  'field.too-big': { 'zh-CN': '不能大于 {limit}', en: 'must be at most {limit}' },
+  'field.too-short': { 'zh-CN': '至少 {limit} 个字符', en: 'must have at least {limit} characters' },
+  'field.too-long': { 'zh-CN': '最多 {limit} 个字符', en: 'must have at most {limit} characters' },
+  'field.one-of': { 'zh-CN': '应为以下之一：{values}', en: 'must be one of: {values}' },
+  'field.place-code': {
+    'zh-CN': '应为区划代码（4、6、9 或 12 位数字）',
+    en: 'expected a place code (4, 6, 9 or 12 digits)',
+  },
+  'field.slug': {
+    'zh-CN': '应为小写英文代码（字母、数字、_ . -）',
+    en: 'expected a lower-case key (letters, digits, _ . -)',
+  },
+  'field.timestamp': {
+    'zh-CN': '应为时间，如 2024-01-05T08:30:00 或 2024-01-05 08:30+08:00',
+    en: 'expected a time such as 2024-01-05T08:30:00 or 2024-01-05 08:30+08:00',
+  },
+  'field.date': { 'zh-CN': '应为日期 YYYY-MM-DD', en: 'expected a date YYYY-MM-DD' },
+  'field.category': { 'zh-CN': '类别不能以 _ 开头', en: 'a category cannot start with _' },
+  'field.icd10': { 'zh-CN': '应为 ICD-10 编码，如 J11.1', en: 'expected ICD-10 codes such as J11.1' },
+  'field.id-number': {
+    'zh-CN': '身份证号校验位不符，或证件号格式无效',
+    en: 'citizen ID check digit does not match, or the document number is malformed',
+  },
+  'field.phone': { 'zh-CN': '电话号码格式无效', en: 'malformed phone number' },
+  'type.number': { 'zh-CN': '数字', en: 'a number' },
+  'type.int': { 'zh-CN': '整数', en: 'a whole number' },
+  'type.string': { 'zh-CN': '文本', en: 'text' },
+  'type.boolean': { 'zh-CN': 'true 或 false', en: 'true or false' },
+  'type.object': { 'zh-CN': '对象', en: 'an object' },
+  'ingest.not-an-object': { 'zh-CN': '记录应为一个对象', en: 'a record must be an object' },
+  'ingest.unknown-facility': { 'zh-CN': '未知机构代码 {code}', en: 'unknown facility code {code}' },
+  'ingest.unknown-place': { 'zh-CN': '未知区划代码 {code}', en: 'unknown place code {code}' },
+  'ingest.future': { 'zh-CN': '日期在未来：{value}', en: 'date is in the future: {value}' },
+  'ingest.too-old': {
+    'zh-CN': '日期早于 {earliest}：{value}',
+    en: 'date is before {earliest}: {value}',
+  },
+  'ingest.unknown-disease': {
+    'zh-CN': '不在法定传染病目录中：{disease}',
+    en: 'not on the list of notifiable diseases: {disease}',
+  },
+  'ingest.not-notifiable': {
+    'zh-CN': '{disease} 在 {date} 不是法定传染病',
+    en: '{disease} was not notifiable on {date}',
+  },
+  'ingest.onset-after-diagnosis': {
+    'zh-CN': '发病日期 {onset} 晚于诊断日期 {diagnosis}',
+    en: 'onset {onset} is after diagnosis {diagnosis}',
+  },
+  'ingest.result-before-sample': {
+    'zh-CN': '结果日期早于采样日期',
+    en: 'result date is before the sampling date',
+  },
+  'ingest.absent-exceeds-enrolled': {
+    'zh-CN': '缺课人数之和超过在校人数',
+    en: 'pupils absent add up to more than enrolled',
+  },
+  'ingest.card-exists': {
+    'zh-CN': '报告卡 {card} 已存在且内容不同；修改请以订正报告（correction）报送',
+    en: 'card {card} already exists with other content; send changes as type correction',
+  },
+  'ingest.card-unknown': {
+    'zh-CN': '报告卡 {card} 不存在，无法删除',
+    en: 'card {card} does not exist and cannot be withdrawn',
+  },
+  'ingest.card-withdrawn': {
+    'zh-CN': '报告卡 {card} 已删除，不能订正',
+    en: 'card {card} was withdrawn and cannot be corrected',
+  },
+  'ingest.csv-columns': {
+    'zh-CN': '列数不符：表头 {expected} 列，此行 {got} 列',
+    en: 'wrong number of columns: the header has {expected}, this row {got}',
+  },
+  'ingest.csv-malformed': { 'zh-CN': 'CSV 格式错误：{detail}', en: 'malformed CSV: {detail}' },
+  'ingest.json-malformed': { 'zh-CN': 'JSON 格式错误：{detail}', en: 'malformed JSON: {detail}' },
+  'ingest.body-not-array': {
+    'zh-CN': '请求体应为 JSON 数组或 CSV',
+    en: 'the body must be a JSON array or CSV',
+  },
+  'ingest.unknown-channel': {
+    'zh-CN': '未知数据渠道 {channel}；可用：{known}',
+    en: 'unknown channel {channel}; known: {known}',
+  },
+  'ingest.content-type': {
+    'zh-CN': '不支持的内容类型 {type}；请用 application/json 或 text/csv',
+    en: 'unsupported content type {type}; use application/json or text/csv',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineChannel } from './channel.js';
+import { checkInstant, isIssue, knownPlace } from './checks.js';
+import { category, code, placeCode, slug, text, timestamp } from './fields.js';
+
+/**
+ * Public-opinion posts (舆情): Weibo, WeChat, news, forums. Natural key: (source, post id). Signals: `all`
+ * and the category when given, at the post's place if known, else at the city.
+ */
+export const opinionSchema = z.object({
+  /** The platform: weibo, wechat, douyin, news, forum, … */
+  source: slug,
+  postId: code,
+  time: timestamp,
+  text: text(20_000).min(1),
+  category: category.optional(),
+  place: placeCode.optional(),
+});
+
+export const opinionChannel = defineChannel({
+  id: 'opinion',
+  table: 'opinion_record',
+  schema: opinionSchema,
+  numberFields: [],
+  booleanFields: [],
+  key: (r) => `${r.source}/${r.postId}`,
+  derive: (r, references) => {
+    const place = r.place === undefined ? references.rootPlace : knownPlace(references, r.place, 'place');
+    if (place === undefined) return { field: 'place', key: 'field.required' };
+    if (isIssue(place)) return place;
+    const late = checkInstant(references, r.time, 'time');
+    if (late) return late;
+    return {
+      eventDate: r.time.date,
+      placeCode: place,
+      facilityId: null,
+      signals: r.category === undefined ? ['all'] : ['all', r.category],
+      counts: null,
+      denominator: null,
+    };
+  },
+  columns: {
+    source: (r) => r.source,
+    post_id: (r) => r.postId,
+    post_time: (r) => new Date(r.time.epochMs).toISOString(),
+    text: (r) => r.text,
+    category: (r) => r.category,
+    place_given: (r) => r.place,
+  },
+  completeness: false,
+});
