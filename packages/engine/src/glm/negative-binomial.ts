@@ -124,10 +124,13 @@ export type GlmNbOutcome =
  *    then `mu` = the new fit, `del` = the change of `theta`, `L0 = L`, `L = loglik(theta, mu)`.
  *
  * Fails (`ok: false`) wherever R stops with an error — an IRLS refit with no finite deviance after its first
- * step ("no valid set of coefficients has been found"), a shape estimate or likelihood that is `NaN`
- * (R: "missing value where TRUE/FALSE needed") — and also when the shape is truncated at 0 or non-finite,
- * or the alternation limit is reached: R then warns and carries on with an estimate that has not settled,
- * which on extremely over-dispersed data is the run-up to its error; callers should not trust it.
+ * step ("no valid set of coefficients has been found"), a refit starting from a `NaN` deviance, a shape
+ * estimate or likelihood that is `NaN` (R: "missing value where TRUE/FALSE needed") — and also when the
+ * shape is truncated at 0 or non-finite, or the alternation limit is reached. In those last cases R warns
+ * and carries on with an estimate that has not settled: on extremely over-dispersed data that is the
+ * run-up to its error, and on other data the unsettled shape is rounding noise that no reimplementation
+ * reproduces; callers should not trust it. An IRLS fit that merely stops after `maxit` iterations is kept,
+ * as in R (degenerate all-zero baselines do that).
  */
 export function fitGlmNb(problem: GlmNbProblem): GlmNbOutcome {
   const { x, ncol, y } = problem;
@@ -151,16 +154,17 @@ export function fitGlmNb(problem: GlmNbProblem): GlmNbOutcome {
     const criterion = Math.abs(previousLogLik - logLik) / d1 + Math.abs(step);
     if (Number.isNaN(criterion)) return { ok: false, reason: 'the log-likelihood is not a number' };
     if (!((alternations += 1) <= maxit && criterion > epsilon)) break;
+    const family = negativeBinomialFamily(estimate.theta);
+    // A refit whose starting deviance is NaN cannot pass R's first convergence test: R stops there.
+    const startDeviance = sumLikeR(y.length, (i) => family.devianceResidual(y[i]!, mu[i]!, 1));
+    if (Number.isNaN(startDeviance)) {
+      return {
+        ok: false,
+        reason: `the refit with theta = ${estimate.theta} starts with a non-finite deviance`,
+      };
+    }
     const etaStart = mu.map(Math.log);
-    const refit = fitIrls({
-      x,
-      ncol,
-      y,
-      etaStart,
-      family: negativeBinomialFamily(estimate.theta),
-      maxIterations: maxit,
-      epsilon,
-    });
+    const refit = fitIrls({ x, ncol, y, etaStart, family, maxIterations: maxit, epsilon });
     if (!refit.ok) return { ok: false, reason: `${refit.reason} (refit with theta = ${estimate.theta})` };
     fit = refit.fit;
     const previousTheta = estimate.theta;
