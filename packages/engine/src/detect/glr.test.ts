@@ -226,6 +226,17 @@ describe('in-control fit', () => {
     expect(r).toEqual(detect(pois, series(spike), { range: [105, 130] }));
   });
 
+  test('a given alpha fits the negative binomial GLM with theta = 1 / alpha held fixed', () => {
+    const estimated = detect(nb, series(observed), { range: [157, 170] });
+    const alpha = estimated.extra.alpha![0]!;
+    const fixed = detect(nb, series(observed), { range: [157, 170], alpha });
+    expect(fixed.extra.alpha![0]).toBe(alpha);
+    // Both fits converge to the same coefficients (from different starts, to IRLS precision).
+    fixed.extra.mu0!.forEach((m, i) =>
+      expect(Math.abs(m! / estimated.extra.mu0![i]! - 1)).toBeLessThan(1e-6),
+    );
+  });
+
   test('glrnb estimates alpha by glm.nb and reports it in every row', () => {
     const r = detect(nb, series(observed), { range: [157, 170] });
     expect(r.extra.alpha!.every((a) => a === r.extra.alpha![0] && a! > 0)).toBe(true);

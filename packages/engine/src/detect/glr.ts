@@ -27,10 +27,16 @@ import { fail, ok, type CountSeries, type DetectionMethod, type DetectionOutcome
  * - The Poisson GLR alarms at `>= c.ARL`, the fixed-`theta` CUSUMs at `> c.ARL`.
  * - `Mtilde`/`M` differ between the charts: the window-limited Poisson chart (`M > 0`) needs `Mtilde + 1`
  *   points and leaves its first `Mtilde` values at 0; without a window `Mtilde` only delays the start.
- * - The negative binomial change estimate is a Newton-Raphson search (start 0.5, chained over change points,
- *   stopped below -18, at steps under 1e-6 or after 1000 steps), clipped with C's `fmax` (`NaN` → 0).
+ * - The negative binomial change estimate is an undamped Newton-Raphson search (start 0.5, chained over
+ *   change points, stopped below -18, at steps under 1e-6 or after 1000 steps), clipped with C's `fmax`
+ *   (`NaN` → 0). The paper takes the exact maximum; R's search can diverge on a count far above a small
+ *   mean (e.g. 4 cases on a mean of 0.3 with alpha = 0.1) and then reports no change for that window.
+ * - With `dir = "dec"` a window whose counts are all 0 gives `kappa = -Inf` and a `NaN` ratio, which never
+ *   becomes the maximum: runs of zero counts do not signal a decrease.
  * - `ret = "cases"` for the negative binomial GLR is R's search from the observed count, with its quirks: an
- *   observed 0, or a count above `xMax`, gives 1e99 without an alarm and 0 (R's `NA`) with one.
+ *   observed 0, or a count above `xMax`, gives 1e99 without an alarm and 0 (R's `NA`) with one. R reruns
+ *   the whole chart per trial count; we evaluate only the statistic at that point (the same answer) and,
+ *   beyond 256 trial counts, bisect (see `./glr/search`).
  * - `NA`, `NaN` and negative values of `upperbound` are reported as 0.
  *
  * Our choices where R stops or has nothing to say:
