@@ -17,3 +17,4 @@ export {
   type SeriesTable,
 } from './series/from-rows.js';
 export { formatCell, resultHeader, resultLines } from './series/result-csv.js';
+export * from './syndromes/index.js';
