@@ -36,7 +36,7 @@ const file = new URL('../../../../data/diseases/notifiable-diseases.csv', import
 const CLASSES = new Set(['A', 'B', 'C', 'monitored']);
 
 export function parseDiseaseList(csv: string): NotifiableDiseases {
-  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
   const versions = rows.map((row, i): DiseaseVersion => {
     const klass = row.class ?? '';
     if (!CLASSES.has(klass)) throw new Error(`notifiable diseases line ${i + 2}: unknown class "${klass}"`);

@@ -40,7 +40,7 @@ export const opinionChannel = defineChannel({
     };
   },
   columns: {
-    source: (r) => r.source,
+    platform: (r) => r.source,
     post_id: (r) => r.postId,
     post_time: (r) => new Date(r.time.epochMs).toISOString(),
     text: (r) => r.text,

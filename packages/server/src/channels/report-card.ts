@@ -111,7 +111,7 @@ const reportCardSchema = z.unknown().transform((input, ctx) => {
   const schema = type.success && type.data === 'withdrawal' ? withdrawal : reported;
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
   return z.NEVER;
 });
 
@@ -122,7 +122,7 @@ const full = (r: ReportCard): z.output<typeof reported> | undefined => ('disease
 export const reportCardChannel = defineChannel({
   id: 'report-card',
   table: 'report_card_record',
-  schema: reportCardSchema as z.ZodType<ReportCard>,
+  schema: reportCardSchema,
   numberFields: ['age'],
   booleanFields: [],
   key: (r) => r.cardId,
@@ -194,6 +194,7 @@ export const reportCardChannel = defineChannel({
     occupation: (r) => full(r)?.occupation,
     id_number: (r) => full(r)?.idNumber,
     phone: (r) => full(r)?.phone,
+    withdrawal_reason: (r) => ('reason' in r ? r.reason : undefined),
   },
   completeness: false,
   cardType: (r) => r.type,

@@ -1,7 +1,14 @@
 import type pg from 'pg';
 import type { ChannelId } from '../channels/channel-id.js';
+import type { References } from '../channels/channel.js';
+import { channels } from '../channels/channels.js';
 import type { Language } from '../i18n/language.js';
+import { commitBatch } from './commit-batch.js';
 import type { IngestReport } from './ingest-report.js';
+import { prepareBatch, type PreparedBatch } from './prepare-batch.js';
+import { reasonOf } from './record-issues.js';
+import { referencesFor } from './references.js';
+import type { Plan } from './resolve-versions.js';
 
 export type IngestSource = 'api' | 'csv' | 'hl7' | 'import';
 
@@ -23,10 +30,71 @@ export interface IngestOptions {
  * and 'import' (numbers and booleans are read from their text).
  */
 export async function ingestRecords(
-  _db: pg.Pool,
-  _channel: ChannelId,
-  _records: readonly unknown[],
-  _options: IngestOptions,
+  db: pg.Pool,
+  channel: ChannelId,
+  records: readonly unknown[],
+  options: IngestOptions,
 ): Promise<IngestReport> {
-  throw new Error('ingestRecords: not implemented yet');
+  const batch = await prepareRecords(db, channel, records, options);
+  return commitRecords(db, batch);
+}
+
+/** A batch checked and ready to commit (see ingest-stream.ts: the next batch is prepared while one commits). */
+export interface ReadyBatch {
+  readonly channel: ChannelId;
+  readonly prepared: PreparedBatch;
+  readonly references: References;
+  readonly options: IngestOptions;
+}
+
+const unknownCode = (b: PreparedBatch) =>
+  b.rejected.some((r) => r.issue.key === 'ingest.unknown-facility' || r.issue.key === 'ingest.unknown-place');
+
+export async function prepareRecords(
+  db: pg.Pool,
+  channel: ChannelId,
+  records: readonly unknown[],
+  options: IngestOptions,
+): Promise<ReadyBatch> {
+  const definition = channels[channel];
+  const prepareOptions = {
+    text: options.source === 'csv' || options.source === 'import',
+    firstRow: options.firstRow ?? 1,
+  };
+  let references = await referencesFor(db);
+  let prepared = prepareBatch(definition, records, references, prepareOptions);
+  if (unknownCode(prepared)) {
+    // A facility or place added since we last read the city: read again (at most once a second) and retry.
+    const fresh = await referencesFor(db, true);
+    if (fresh.facilities !== references.facilities) {
+      references = fresh;
+      prepared = prepareBatch(definition, records, references, prepareOptions);
+    }
+  }
+  return { channel, prepared, references, options };
+}
+
+export async function commitRecords(db: pg.Pool, batch: ReadyBatch): Promise<IngestReport> {
+  const { prepared, options } = batch;
+  const plan = await commitBatch(
+    db,
+    channels[batch.channel],
+    prepared,
+    options.source,
+    batch.references.places,
+  );
+  return reportOf(prepared, plan, options.language ?? 'zh-CN');
+}
+
+function reportOf(prepared: PreparedBatch, plan: Plan, language: Language): IngestReport {
+  const rejected = [...prepared.rejected, ...plan.rejected]
+    .sort((a, b) => a.row - b.row)
+    .map(({ row, issue }) => ({ row, field: issue.field, reason: reasonOf(issue, language) }));
+  return {
+    received: prepared.received,
+    accepted: plan.accepted,
+    duplicates: plan.duplicates,
+    corrected: plan.corrected,
+    rejected,
+  };
 }

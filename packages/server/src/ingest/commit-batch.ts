@@ -1,0 +1,171 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { CHANNEL_IDS } from '../channels/channel-id.js';
+import type { ChannelDefinition, Contribution } from '../channels/channel.js';
+import { seriesDeltas } from '../series/deltas.js';
+import { writeSeriesDeltas } from '../series/write-deltas.js';
+import { copyArray, copyText, copyValue } from './copy-format.js';
+import type { IngestSource } from './ingest-records.js';
+import type { PreparedBatch } from './prepare-batch.js';
+import { resolveVersions, type Insert, type Plan, type Stored } from './resolve-versions.js';
+
+/**
+ * The database half of a batch, one transaction: take the channel's lock, read what is stored under the
+ * batch's keys, decide (resolve-versions.ts), write the records with COPY, and add the batch's effect to
+ * the series. The lock serialises batches of one channel — they would queue on the same series rows
+ * (the city's day) anyway — so a key is never decided twice at once and no two batches deadlock.
+ */
+
+/** Advisory-lock namespace of the ingest (the two-int form: apart from the migration lock's key). */
+const LOCK_NAMESPACE = 7_415_261;
+
+const COMMON_COLUMNS = [
+  'record_key',
+  'facility_id',
+  'event_date',
+  'place_code',
+  'signals',
+  'counts',
+  'denominator',
+  'active',
+  'version',
+  'hashes',
+  'source',
+  'first_received_at',
+];
+
+interface StoredRow {
+  record_key: string;
+  hashes: string[];
+  version: number;
+  active: boolean;
+  event_date: string;
+  place_code: string;
+  facility_id: string | null;
+  signals: string[];
+  counts: string[] | null;
+  denominator: string | null;
+  first_received_at: string;
+}
+
+async function readStored(
+  client: pg.PoolClient,
+  table: string,
+  keys: string[],
+): Promise<Map<string, Stored>> {
+  const stored = new Map<string, Stored>();
+  if (keys.length === 0) return stored;
+  const result = await client.query<StoredRow>(
+    `SELECT record_key, hashes::text[] AS hashes, version, active, event_date, place_code, facility_id, signals,
+            counts::text[] AS counts, denominator::text AS denominator, first_received_at::text AS first_received_at
+       FROM ${table} WHERE record_key = ANY($1::text[])`,
+    [keys],
+  );
+  for (const row of result.rows) {
+    const contribution: Contribution = {
+      eventDate: row.event_date,
+      placeCode: row.place_code,
+      facilityId: row.facility_id,
+      signals: row.signals,
+      counts: row.counts?.map(Number) ?? null,
+      denominator: row.denominator === null ? null : Number(row.denominator),
+    };
+    stored.set(row.record_key, {
+      hashes: row.hashes,
+      version: row.version,
+      active: row.active,
+      contribution,
+      firstReceivedAt: row.first_received_at,
+    });
+  }
+  return stored;
+}
+
+function copyRow(insert: Insert, source: IngestSource, now: string): string {
+  const { candidate: c, version, hashes, active } = insert;
+  const k = c.contribution;
+  return [
+    copyText(c.key),
+    copyValue(k.facilityId),
+    k.eventDate,
+    k.placeCode,
+    copyArray(k.signals),
+    k.counts === null ? '\\N' : copyArray(k.counts),
+    copyValue(k.denominator),
+    active ? 't' : 'f',
+    String(version),
+    copyArray(hashes),
+    source,
+    copyText(insert.firstReceivedAt ?? now),
+    c.columns,
+  ].join('\t');
+}
+
+async function writeRecords(
+  client: pg.PoolClient,
+  channel: ChannelDefinition,
+  plan: Plan,
+  source: IngestSource,
+  now: string,
+) {
+  const { table } = channel;
+  if (plan.replaced.length > 0) {
+    await client.query(`DELETE FROM ${table} WHERE record_key = ANY($1::text[])`, [plan.replaced]);
+  }
+  if (plan.inserts.length > 0) {
+    const columns = [...COMMON_COLUMNS, ...Object.keys(channel.columns)].join(', ');
+    const text = plan.inserts.map((insert) => copyRow(insert, source, now)).join('\n') + '\n';
+    await pipeline(
+      Readable.from([Buffer.from(text)]),
+      client.query(copyStreams.from(`COPY ${table} (${columns}) FROM STDIN`)),
+    );
+  }
+  if (plan.withdrawals.length > 0) {
+    await client.query(
+      `UPDATE ${table} AS r
+          SET active = false, version = w.version, hashes = w.hashes::bigint[], withdrawal_reason = w.reason,
+              received_at = now()
+         FROM (SELECT unnest($1::text[]) AS record_key, unnest($2::int[]) AS version,
+                      unnest($3::text[]) AS hashes, unnest($4::text[]) AS reason) AS w
+        WHERE r.record_key = w.record_key`,
+      [
+        plan.withdrawals.map((w) => w.key),
+        plan.withdrawals.map((w) => w.version),
+        plan.withdrawals.map((w) => `{${w.hashes.join(',')}}`),
+        plan.withdrawals.map((w) => w.reason ?? null),
+      ],
+    );
+  }
+}
+
+/** Commits a prepared batch; resolves once it is durable, with what became of each record. */
+export async function commitBatch(
+  pool: pg.Pool,
+  channel: ChannelDefinition,
+  prepared: PreparedBatch,
+  source: IngestSource,
+  ancestors: ReadonlyMap<string, readonly string[]>,
+): Promise<Plan> {
+  const keys = [...new Set(prepared.candidates.map((c) => c.key))];
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const locked = await client.query<{ now: string }>(
+      'SELECT pg_advisory_xact_lock($1, $2), now()::text AS now',
+      [LOCK_NAMESPACE, CHANNEL_IDS.indexOf(channel.id)],
+    );
+    const stored = await readStored(client, channel.table, keys);
+    const plan = resolveVersions(prepared.candidates, stored);
+    await writeRecords(client, channel, plan, source, locked.rows[0]?.now ?? new Date().toISOString());
+    await writeSeriesDeltas(client, channel.id, seriesDeltas(plan.changes, ancestors));
+    await client.query('COMMIT');
+    return plan;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,123 @@
+import type {
+  CardType,
+  ChannelDefinition,
+  Contribution,
+  RecordIssue,
+  References,
+} from '../channels/channel.js';
+import { isIssue } from '../channels/checks.js';
+import { contentHash } from './content-hash.js';
+import { copyValue } from './copy-format.js';
+import { issueFromZod } from './record-issues.js';
+
+/**
+ * The pure half of a batch: each record checked (schema, then the city and the calendar), keyed, hashed,
+ * and its own columns formatted for COPY — everything that needs no database lock, so that it can run
+ * while the previous batch commits.
+ */
+
+export interface Candidate {
+  /** Position in the stream (1-based). */
+  readonly row: number;
+  readonly key: string;
+  readonly hash: string;
+  readonly contribution: Contribution;
+  readonly cardType: CardType | undefined;
+  /** The channel's own columns, COPY-formatted and tab-joined. */
+  readonly columns: string;
+  readonly withdrawalReason: string | undefined;
+}
+
+export interface Rejection {
+  readonly row: number;
+  readonly issue: RecordIssue;
+}
+
+export interface PreparedBatch {
+  readonly received: number;
+  readonly candidates: Candidate[];
+  readonly rejected: Rejection[];
+}
+
+export interface PrepareOptions {
+  /** CSV rows: every value is text, numbers and booleans are read from it. */
+  readonly text: boolean;
+  readonly firstRow: number;
+}
+
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const TRUE = new Set(['true', '1', 'yes', 'y', 't', '是']);
+const FALSE = new Set(['false', '0', 'no', 'n', 'f', '否']);
+
+/** Drops empty values (null, '', blanks: absent), and reads numbers and booleans from CSV text. */
+function cleanRecord(
+  input: object,
+  numbers: ReadonlySet<string>,
+  booleans: ReadonlySet<string>,
+  text: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, raw] of Object.entries(input)) {
+    let value: unknown = raw;
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'string') {
+      const trimmed = value.trim();
+      if (trimmed === '') continue;
+      if (text && numbers.has(field) && NUMBER.test(trimmed)) value = Number(trimmed);
+      else if (text && booleans.has(field)) {
+        const word = trimmed.toLowerCase();
+        value = TRUE.has(word) ? true : FALSE.has(word) ? false : value;
+      }
+    }
+    out[field] = value;
+  }
+  return out;
+}
+
+export function prepareBatch(
+  channel: ChannelDefinition,
+  records: readonly unknown[],
+  references: References,
+  options: PrepareOptions,
+): PreparedBatch {
+  const numbers = new Set(channel.numberFields);
+  const booleans = new Set(channel.booleanFields);
+  const columns = Object.values(channel.columns);
+  const candidates: Candidate[] = [];
+  const rejected: Rejection[] = [];
+  records.forEach((input, i) => {
+    const row = options.firstRow + i;
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      rejected.push({ row, issue: { field: 'record', key: 'ingest.not-an-object' } });
+      return;
+    }
+    const cleaned = cleanRecord(input, numbers, booleans, options.text);
+    const parsed = channel.schema.safeParse(cleaned);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      rejected.push({
+        row,
+        issue: first ? issueFromZod(first, cleaned) : { field: 'record', key: 'field.required' },
+      });
+      return;
+    }
+    const record = parsed.data;
+    const contribution = channel.derive(record, references);
+    if (isIssue(contribution)) {
+      rejected.push({ row, issue: contribution });
+      return;
+    }
+    const cardType = channel.cardType?.(record);
+    candidates.push({
+      row,
+      key: channel.key(record),
+      // A card's type is how it arrives, not what it says: a correction equal to the stored card is a duplicate.
+      hash: contentHash(record, cardType === undefined ? undefined : 'type'),
+      contribution,
+      cardType,
+      columns: columns.map((column) => copyValue(column(record, references))).join('\t'),
+      withdrawalReason: cardType === 'withdrawal' ? (record as { reason?: string }).reason : undefined,
+    });
+  });
+  return { received: records.length, candidates, rejected };
+}
