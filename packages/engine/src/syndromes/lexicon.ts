@@ -14,12 +14,15 @@ export interface Entry {
   readonly kind: 'term' | 'cue' | 'cue-after' | 'terminator' | 'joiner' | 'pseudo';
   readonly concepts: number;
   readonly language: 'zh' | 'en' | undefined;
+  /** An English cue that takes a list (rules' `listCues`). */
+  readonly list: boolean;
 }
 
-const entry = (kind: Entry['kind'], concepts = 0, language?: 'zh' | 'en'): Entry => ({
+const entry = (kind: Entry['kind'], concepts = 0, language?: 'zh' | 'en', list = false): Entry => ({
   kind,
   concepts,
   language,
+  list,
 });
 
 interface Node {
@@ -53,7 +56,7 @@ export function buildLexicon(rules: SyndromeRules): Lexicon {
     if (old === undefined) node.entry = added;
     else if (old.kind === 'term' && added.kind === 'term')
       node.entry = entry('term', old.concepts | added.concepts);
-    else if (old.kind !== added.kind || old.language !== added.language)
+    else if (old.kind !== added.kind || old.language !== added.language || old.list !== added.list)
       throw new Error(`syndrome rules: "${phrase}" is both a ${old.kind} and a ${added.kind}`);
   };
 
@@ -63,7 +66,8 @@ export function buildLexicon(rules: SyndromeRules): Lexicon {
   }
   const { negation } = rules;
   for (const language of ['zh', 'en'] as const) {
-    for (const cue of negation.before[language]) add(cue, entry('cue', 0, language));
+    for (const cue of negation.before[language])
+      add(cue, entry('cue', 0, language, language === 'en' && negation.listCues.includes(cue)));
     for (const word of negation.terminators[language]) add(word, entry('terminator'));
     for (const phrase of negation.pseudo[language]) add(phrase, entry('pseudo'));
     for (const word of rules.listJoiners[language]) add(word, entry('joiner'));

@@ -20,14 +20,14 @@ import type { SyndromeRules } from './types.js';
  *   headache or dizziness is not neurological here.
  */
 export const SYNDROME_RULES: SyndromeRules = {
-  version: '2025.1',
+  version: '2025.2',
   terms: TERMS,
   // prettier-ignore
   negation: {
     before: {
       zh: [
         '无', '否认', '未见', '不伴', '不伴有', '没有', '没', '未', '未诉', '未出现', '无明显', '未伴',
-        '未伴有', '未发现', '并无', '未见明显', '无任何', '否', '未曾', '从未',
+        '未伴有', '未发现', '并无', '未见明显', '无任何', '否', '未曾', '从未', '不',
       ],
       en: [
         'no', 'denies', 'denied', 'deny', 'without', 'w/o', 'negative for', 'neg for', 'not', 'free of',
@@ -35,8 +35,10 @@ export const SYNDROME_RULES: SyndromeRules = {
         'none', "doesn't have", 'does not have', "didn't have", 'did not have',
       ],
     },
+    listCues: ['denies', 'denied', 'deny', 'negative for', 'neg for', 'no history of', 'absence of', 'free of'],
     after: [
       '(-)', '(−)', '(无)', '(否)', '(neg)', '阴性', ': no', ':no', ':neg', 'absent', 'negative', '-ve',
+      'resolved', '已退', '已消退',
     ],
     terminators: {
       zh: ['但', '但是', '却', '伴', '伴有', '有', '现', '出现', '并', '并发', '继而'],
@@ -49,7 +51,8 @@ export const SYNDROME_RULES: SyndromeRules = {
         '无改善', '无效', '无法', '无食欲', '无特殊', '无精打采', '未缓解', '未见缓解', '未好转', '未见好转',
         '未见明显好转', '未愈', '未就诊', '未就医', '未治疗', '未诊治', '未处理', '未予处理', '未予重视',
         '未予治疗', '未用药', '未服药', '未测', '未测量', '未测体温', '未退', '未消退', '未减轻', '未改善',
-        '没好', '没有好转', '否则',
+        '没好', '没有好转', '否则', '不适', '不止', '不退', '不能', '不停', '不好', '不佳', '不明', '不详',
+        '不规律', '不畅', '不全', '不安', '不舒服', '不多', '不少', '不久', '不断', '不清楚', '不一',
         // Terms inside words that mean something else.
         '发热门诊', '发热诊室', '发热哨点', '退烧药', '退热药', '退烧', '退热', '热退', '手术', '手机', '洗手',
         '不足', '足月', '足球', '口服', '入口', '口罩', '荨麻疹', '湿疹', '痱子', '药疹', '脑出血', '外伤出血',

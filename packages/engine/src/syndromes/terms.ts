@@ -23,7 +23,7 @@ export const TERMS: readonly TermGroup[] = [
   {
     concepts: ['highFever'],
     zh: ['高热', '高烧', '发高烧', '发高热', '超高热'],
-    en: ['high fever', 'high grade fever', 'hyperpyrexia'],
+    en: ['high fever', 'high grade fever', 'hyperpyrexia', 'high temp', 'high temperature'],
   },
   {
     concepts: ['ili'],
@@ -72,7 +72,7 @@ export const TERMS: readonly TermGroup[] = [
   {
     concepts: ['diarrhoea'],
     zh: [
-      '腹泻', '拉肚子', '拉稀', '稀便', '水样便', '稀水便', '稀水样便', '蛋花样便', '黏液便', '粘液便',
+      '腹泻', '泻', '水样泻', '拉肚子', '拉稀', '稀便', '水样便', '稀水便', '稀水样便', '蛋花样便', '黏液便', '粘液便',
       '大便次数增多', '便次增多', '腹写', '腹泄', '拉水', '痢疾', '水泻', '大便稀',
     ],
     en: [
@@ -107,7 +107,7 @@ export const TERMS: readonly TermGroup[] = [
   // GI and haemorrhagic at once.
   {
     concepts: ['gi', 'bleeding'],
-    zh: ['呕血', '吐血', '便血', '黑便', '柏油样便'],
+    zh: ['呕血', '吐血', '便血', '黑便', '柏油样便', '大便带血', '便中带血', '大便有血'],
     en: [
       'hematemesis', 'haematemesis', 'vomiting blood', 'melena', 'melaena', 'blood in stool',
       'rectal bleeding',
@@ -184,7 +184,7 @@ export const TERMS: readonly TermGroup[] = [
     concepts: ['neuro'],
     zh: [
       '抽搐', '惊厥', '抽风', '意识障碍', '意识不清', '意识模糊', '神志不清', '神志模糊', '昏迷', '昏睡',
-      '嗜睡', '谵妄', '颈强直', '颈项强直', '颈抵抗', '脖子硬', '脑膜刺激征', '瘫痪', '偏瘫', '肢体麻痹',
+      '嗜睡', '谵妄', '颈强直', '颈项强直', '颈抵抗', '脖子硬', '颈部僵硬', '颈部强直', '脖子僵硬', '脑膜刺激征', '瘫痪', '偏瘫', '肢体麻痹',
       '弛缓性麻痹', '肢体瘫痪', '肢体无力', '剧烈头痛', '头痛剧烈', '头剧痛', '喷射性呕吐', '喷射状呕吐',
       '脑炎', '脑膜炎', '肢体抖动', '易惊', '四肢抽动', '角弓反张', '癫痫发作',
     ],
@@ -202,19 +202,19 @@ export const TERMS: readonly TermGroup[] = [
   {
     concepts: ['bleeding'],
     zh: [
-      '出血', '鼻出血', '流鼻血', '鼻衄', '牙龈出血', '牙出血', '皮下出血', '皮肤瘀斑', '瘀斑', '淤斑', '瘀点',
+      '出血', '鼻出血', '流鼻血', '鼻子出血', '尿血', '鼻衄', '牙龈出血', '牙出血', '皮下出血', '皮肤瘀斑', '瘀斑', '淤斑', '瘀点',
       '淤点', '出血点', '出血斑', '紫癜', '血尿', '出血热', '流行性出血热', '牙龈渗血', '渗血',
     ],
     en: [
       'bleeding', 'hemorrhage', 'haemorrhage', 'hemorrhagic', 'haemorrhagic', 'nosebleed', 'nosebleeds',
       'nose bleed', 'epistaxis', 'bleeding gums', 'gum bleeding', 'petechiae', 'petechial', 'purpura',
-      'hematuria', 'haematuria', 'easy bruising', 'hemorrhagic fever',
+      'hematuria', 'haematuria', 'blood in urine', 'bloody nose', 'easy bruising', 'hemorrhagic fever',
     ],
   },
   {
     concepts: ['jaundice'],
     zh: [
-      '黄疸', '皮肤黄染', '巩膜黄染', '身目黄染', '目黄', '眼黄', '眼睛发黄', '皮肤发黄', '皮肤黄', '黄染',
+      '黄疸', '皮肤黄染', '巩膜黄染', '皮肤变黄', '眼睛黄', '眼睛变黄', '巩膜黄', '身目黄染', '目黄', '眼黄', '眼睛发黄', '皮肤发黄', '皮肤黄', '黄染',
       '身黄', '眼白发黄', '皮肤巩膜黄染',
     ],
     en: [

@@ -13,6 +13,8 @@ export interface Token {
   readonly concepts: number;
   /** A cue's language. */
   readonly language: 'zh' | 'en' | undefined;
+  /** A cue that takes a list. */
+  readonly list: boolean;
 }
 
 /** Clause ends: a negation never reaches past one. A full stop between digits is a decimal point. */
@@ -31,18 +33,18 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
     const midWord = isLetter(code) && isLetter(text.charCodeAt(i - 1));
     const found = midWord ? undefined : lexicon.match(text, i);
     if (found) {
-      const { kind, concepts, language } = found.entry;
-      tokens.push({ kind, start: i, end: found.end, concepts, language });
+      const { kind, concepts, language, list } = found.entry;
+      tokens.push({ kind, start: i, end: found.end, concepts, language, list });
       i = found.end;
     } else if (isLetter(code)) {
       let end = i + 1;
       while (isLetter(text.charCodeAt(end))) end++;
-      tokens.push({ kind: 'other', start: i, end, concepts: 0, language: undefined });
+      tokens.push({ kind: 'other', start: i, end, concepts: 0, language: undefined, list: false });
       i = end;
     } else {
       const decimal = c === '.' && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1));
       const kind = c === ',' ? 'comma' : BREAKS.has(c) && !decimal ? 'break' : 'other';
-      tokens.push({ kind, start: i, end: i + 1, concepts: 0, language: undefined });
+      tokens.push({ kind, start: i, end: i + 1, concepts: 0, language: undefined, list: false });
       i++;
     }
   }

@@ -77,6 +77,12 @@ export interface SyndromeRules {
   readonly negation: {
     /** Cues that negate the terms after them, up to the end of their scope (see classify.ts). */
     readonly before: Phrases;
+    /**
+     * English cues that take a list: their scope runs on across commas through a list of terms (denies
+     * fever, chills, cough). Other English cues do so only when the list is closed by a joiner (no fever,
+     * chills or cough); see negation.ts.
+     */
+    readonly listCues: readonly string[];
     /** Cues written after a single term: 发热(-). */
     readonly after: readonly string[];
     /** Words that end a negation's scope: 但, 伴, but, with. */
