@@ -1,19 +1,23 @@
-/**
- * Chief complaint → syndromes. A stand-in with the signature of the engine's classifier
- * (`packages/engine/src/syndromes`, being written beside this), to be replaced by it.
- */
-export interface Classification {
-  readonly syndromes: readonly string[];
-  readonly temperature?: number;
-}
+import { classifyComplaint, type SyndromeId } from '@shaobing/engine';
 
-export function classifyComplaint(text: string, temperature?: number): Classification {
-  const syndromes: string[] = [];
-  const fever = (temperature !== undefined && temperature >= 37.3) || /发热|发烧|fever/i.test(text);
-  const respiratory = /咳|咽痛|cough|sore throat/i.test(text);
-  if (fever) syndromes.push('fever');
-  if (respiratory) syndromes.push('respiratory');
-  if (fever && respiratory) syndromes.push('ili');
-  if (/腹泻|diarrh/i.test(text)) syndromes.push('gi');
-  return temperature === undefined ? { syndromes } : { syndromes, temperature };
+/**
+ * Chief complaint (and temperature) → syndromes, by the engine's rule-based classifier, remembered per
+ * distinct (text, temperature): clinics write the same short complaints over and over (发热、咳嗽 …), and a
+ * remembered answer costs a map lookup instead of the classifier's ~5 µs. The memory is bounded (cleared
+ * when full) and keyed by the rules' version, which is stored with every visit.
+ */
+
+const MAX_REMEMBERED = 50_000;
+const remembered = new Map<string, { syndromes: readonly SyndromeId[]; rulesVersion: string }>();
+
+export function syndromesOf(text: string, temperature: number | undefined) {
+  const key = temperature === undefined ? text : `${temperature}\u0000${text}`;
+  let found = remembered.get(key);
+  if (!found) {
+    const { syndromes, rulesVersion } = classifyComplaint(text, temperature);
+    found = { syndromes, rulesVersion };
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, found);
+  }
+  return found;
 }

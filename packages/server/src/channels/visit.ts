@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { defineChannel } from './channel.js';
 import { checkInstant, facilityPlace, isIssue, residenceOr } from './checks.js';
 import { age, code, icd10, placeCode, sex, text, timestamp } from './fields.js';
-import { classifyComplaint } from './visit-syndromes.js';
+import { syndromesOf } from './visit-syndromes.js';
 
 /**
  * Clinic and fever-clinic visits (门急诊 / 发热门诊). Natural key: the facility and its own visit number
- * (HL7 PV1-19). Signals: `all` and each syndrome the chief complaint (with the temperature) codes to.
+ * (HL7 PV1-19). Signals: `all` and each syndrome the chief complaint (with the temperature) codes to, by the
+ * engine's classifier (packages/engine/src/syndromes), whose rules' version is stored with the visit.
  */
 export const visitSchema = z.object({
   /** The facility's own visit (encounter) number. */
@@ -42,7 +43,7 @@ export const visitChannel = defineChannel({
     if (isIssue(place)) return place;
     const late = checkInstant(references, r.time, 'time');
     if (late) return late;
-    const { syndromes } = classifyComplaint(r.chiefComplaint ?? '', r.temperature);
+    const { syndromes } = syndromesOf(r.chiefComplaint ?? '', r.temperature);
     return {
       eventDate: r.time.date,
       placeCode: place,
@@ -62,6 +63,7 @@ export const visitChannel = defineChannel({
     icd10: (r) => r.icd10,
     temperature: (r) => r.temperature,
     fever_clinic: (r) => r.feverClinic,
+    syndrome_rules: (r) => syndromesOf(r.chiefComplaint ?? '', r.temperature).rulesVersion,
   },
   completeness: true,
 });

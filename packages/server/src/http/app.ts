@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { ApiError } from './api-error.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
+import { surveillanceRoutes } from '../ingest/routes.js';
 
 /** What the routes need from the running platform. */
 export interface Platform {
@@ -48,5 +49,6 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes(platform));
+  await app.register(surveillanceRoutes(platform));
   return app;
 }

@@ -39,6 +39,11 @@ export interface PreparedBatch {
   readonly rejected: Rejection[];
 }
 
+/** A row the reader could not turn into a record (a CSV row of the wrong width, malformed JSON). */
+export class RowProblem {
+  constructor(readonly issue: RecordIssue) {}
+}
+
 export interface PrepareOptions {
   /** CSV rows: every value is text, numbers and booleans are read from it. */
   readonly text: boolean;
@@ -87,6 +92,10 @@ export function prepareBatch(
   const rejected: Rejection[] = [];
   records.forEach((input, i) => {
     const row = options.firstRow + i;
+    if (input instanceof RowProblem) {
+      rejected.push({ row, issue: input.issue });
+      return;
+    }
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
       rejected.push({ row, issue: { field: 'record', key: 'ingest.not-an-object' } });
       return;
