@@ -106,6 +106,49 @@ const catalogue = {
     'zh-CN': '不支持的内容类型 {type}；请用 application/json 或 text/csv',
     en: 'unsupported content type {type}; use application/json or text/csv',
   },
+  'hl7.no-msh': { 'zh-CN': '消息应以 MSH 段开头', en: 'the message must start with an MSH segment' },
+  'hl7.encoding': {
+    'zh-CN': 'MSH-1/MSH-2 分隔符无效（应为 |^~\\& 之类五个不同的符号）',
+    en: 'MSH-1/MSH-2 encoding characters are invalid (five distinct symbols such as |^~\\&)',
+  },
+  'hl7.segment-name': {
+    'zh-CN': '第 {number} 段（{text}）格式错误：应以三位段名（大写字母或数字）加字段分隔符开头',
+    en: 'segment {number} ({text}) is malformed: it must start with a three-character segment name and the field separator',
+  },
+  'hl7.second-msh': {
+    'zh-CN': '一帧中出现第二个 MSH 段：每帧只发送一条消息',
+    en: 'a second MSH segment: send one message per frame',
+  },
+  'hl7.message-type': {
+    'zh-CN': '不接收消息类型 {type}；请发送 ADT^A01、A03、A04 或 A08',
+    en: 'message type {type} is not accepted; send ADT^A01, A03, A04 or A08',
+  },
+  'hl7.version': {
+    'zh-CN': '不接收 HL7 版本 {version}；请发送 2.x（2.5.1）',
+    en: 'HL7 version {version} is not accepted; send 2.x (2.5.1)',
+  },
+  'hl7.processing-id': {
+    'zh-CN': '不接收处理标识 {value}：本接口只接收正式消息（P）',
+    en: 'processing id {value} is not accepted: this endpoint takes production messages (P)',
+  },
+  'hl7.facility-not-allowed': {
+    'zh-CN': '发送机构 {facility} 未获准通过本接口报送',
+    en: 'sending facility {facility} is not allowed to send here',
+  },
+  'hl7.required': { 'zh-CN': '缺少必填字段 {field}', en: 'required field {field} is missing' },
+  'hl7.timestamp': {
+    'zh-CN': '{value} 不是 HL7 时间（YYYYMMDDHHMM[SS][+ZZZZ]）',
+    en: '{value} is not an HL7 date/time (YYYYMMDDHHMM[SS][+ZZZZ])',
+  },
+  'hl7.number': { 'zh-CN': '{value} 不是数字', en: '{value} is not a number' },
+  'hl7.unit': { 'zh-CN': '无法识别 {what} 的单位 {unit}', en: 'unit {unit} of {what} is not understood' },
+  'hl7.internal': {
+    'zh-CN': '消息暂时无法保存，请稍后重发',
+    en: 'the message could not be stored now; send it again later',
+  },
+  'hl7.accepted': { 'zh-CN': '已接收', en: 'accepted' },
+  'hl7.duplicate': { 'zh-CN': '重复消息，已存在相同记录', en: 'duplicate: the same record is already stored' },
+  'hl7.corrected': { 'zh-CN': '已更新该就诊记录', en: 'the visit record was updated' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;
