@@ -175,3 +175,15 @@ async function writeCity(client: pg.ClientBase, model: CityModel) {
   ]);
   return { places, neighbours: { ...neighbours, removed: removed.rowCount ?? 0 }, facilities };
 }
+
+/** One line for the start-up log. */
+export function describeCityLoad(load: CityLoad): string {
+  const seconds = `${(load.milliseconds / 1000).toFixed(2)} s`;
+  if (!load.changed) return `city ${load.cityId}: data unchanged (${seconds})`;
+  const count = (what: string, c: UpsertCount) => `${what} ${c.inserted} new, ${c.updated} updated`;
+  const left = load.unplaced.length ? `; left out (no place): ${load.unplaced.join(', ')}` : '';
+  return (
+    `city ${load.cityId}: loaded in ${seconds} — ${count('places', load.places)}, ` +
+    `${count('borders', load.neighbours)}, ${count('facilities', load.facilities)}${left}`
+  );
+}

@@ -1,3 +1,6 @@
+import { CityDataError } from '../city/city-data-error.js';
+import { describeCityLoad, loadCity } from '../city/load-city.js';
+import { cityFolder } from '../city/read-city.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { DataDirectoryInUse } from '../db/embedded-server.js';
@@ -7,7 +10,8 @@ import { UsageError } from './usage-error.js';
 export const serveHelp = `Usage: shaobing serve
 
 Starts the platform: the database (the embedded PostgreSQL server in SHAOBING_DATA, default ./.shaobing,
-or DATABASE_URL), then the HTTP API on PORT (default 8080).
+or DATABASE_URL), loads the city SHAOBING_CITY (default wuhan, from data/cities/<city>/) when its files
+changed, then the HTTP API on PORT (default 8080).
 `;
 
 /** Runs the platform until SIGINT or SIGTERM; returns the exit code. */
@@ -22,6 +26,13 @@ export async function runServe(): Promise<number> {
     db = await openDatabase(config, log);
   } catch (error) {
     if (error instanceof DataDirectoryInUse) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    log(describeCityLoad(await loadCity(db.pool, cityFolder(config.city))));
+  } catch (error) {
+    await db.close();
+    if (error instanceof CityDataError) throw new UsageError(`city "${config.city}": ${error.message}`);
     throw error;
   }
   const app = await buildApp({ config, db }, { logger: false });

@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { cityModelRoutes } from '../city/api.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ApiError } from './api-error.js';
@@ -50,5 +51,6 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes(platform));
   await app.register(surveillanceRoutes(platform));
+  await app.register(cityModelRoutes(platform));
   return app;
 }

@@ -16,6 +16,14 @@ const catalogue = {
   'error.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   'field.required': { 'zh-CN': '缺少必填字段', en: 'required field is missing' },
   'field.invalid': { 'zh-CN': '{detail}', en: '{detail}' },
+  'city.not-loaded': { 'zh-CN': '城市 {city} 的数据尚未载入', en: 'The data of the city {city} is not loaded' },
+  'place.not-found': { 'zh-CN': '没有编码为 {code} 的地区', en: 'No place has the code {code}' },
+  'facility.not-found': { 'zh-CN': '没有编号为 {id} 的机构', en: 'No facility has the id {id}' },
+  'query.unknown-place': { 'zh-CN': '没有编码为 {code} 的地区', en: 'no place has the code {code}' },
+  'query.bad-cursor': {
+    'zh-CN': '不是本接口返回的分页游标，请使用上一页的 next',
+    en: "not a cursor from this API: pass the previous page's next",
+  },
   // Ingest: one record's field, and why it was refused.
   'field.type': { 'zh-CN': '应为{expected}', en: 'expected {expected}' },
   'field.too-small': { 'zh-CN': '不能小于 {limit}', en: 'must be at least {limit}' },

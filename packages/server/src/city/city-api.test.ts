@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { loadConfig } from '../config.js';
+import { buildApp, type App } from '../http/app.js';
+import type { CityView } from './city-api.js';
+import { loadCity } from './load-city.js';
+import { cityFolder } from './read-city.js';
+
+let db: TestDatabase;
+let app: App;
+interface ErrorBody {
+  error: { code: string; message: string; issues: Array<{ field: string; reason: string }> };
+}
+const get = async <T = ErrorBody>(url: string, language = 'en') => {
+  const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
+  return { status: response.statusCode, body: response.json<T>() };
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadCity(db.pool, cityFolder('wuhan'));
+  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
+  if (!loaded.ok) throw new Error(loaded.message);
+  app = await buildApp({
+    config: loaded.config,
+    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+describe(`GET /api/v1/city on ${inject('databaseKind')}`, () => {
+  test('the city with its 13 district polygons as GeoJSON in WGS-84', async () => {
+    const { status, body } = await get<CityView>('/api/v1/city');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      id: 'wuhan',
+      code: '4201',
+      name: '武汉市',
+      nameEn: 'Wuhan',
+      timeZone: 'Asia/Shanghai',
+      population: 12_326_518,
+      districts: { type: 'FeatureCollection' },
+    });
+    expect(body.districts.features).toHaveLength(13);
+    const jiangan = body.districts.features[0];
+    expect(jiangan).toMatchObject({
+      type: 'Feature',
+      id: '420102',
+      properties: {
+        code: '420102',
+        name: '江岸区',
+        nameEn: "Jiang'an",
+        zone: 'central',
+        population: 965_260,
+      },
+      geometry: { type: 'MultiPolygon' },
+    });
+    // WGS-84 around Wuhan, [lon, lat].
+    const [lon = 0, lat = 0] = (jiangan?.geometry?.coordinates as number[][][][])[0]?.[0]?.[0] ?? [];
+    expect(lon).toBeGreaterThan(113.6);
+    expect(lon).toBeLessThan(115.1);
+    expect(lat).toBeGreaterThan(29.9);
+    expect(lat).toBeLessThan(31.4);
+    const total = body.districts.features.reduce((sum, f) => sum + (f.properties.population ?? 0), 0);
+    expect(total).toBe(12_326_518);
+  });
+
+  test('404 when the configured city is not loaded', async () => {
+    const loaded = loadConfig({ SHAOBING_CITY: 'shenzhen' });
+    if (!loaded.ok) throw new Error(loaded.message);
+    const other = await buildApp({
+      config: loaded.config,
+      db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
+    });
+    const response = await other.inject({
+      method: 'GET',
+      url: '/api/v1/city',
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    await other.close();
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: { code: 'not-found', message: '城市 shenzhen 的数据尚未载入', issues: [] },
+    });
+  });
+
+  test('the OpenAPI document lists the city routes', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    const paths = Object.keys(response.json<{ paths: object }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/city',
+        '/api/v1/places',
+        '/api/v1/places/{code}',
+        '/api/v1/facilities',
+      ]),
+    );
+  });
+});
