@@ -5,13 +5,16 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { DataDirectoryInUse } from '../db/embedded-server.js';
 import { buildApp } from '../http/app.js';
+import { startHl7Listener } from '../mllp/hl7-listener.js';
+import { loadMllpSettings } from '../mllp/mllp-config.js';
 import { UsageError } from './usage-error.js';
 
 export const serveHelp = `Usage: shaobing serve
 
 Starts the platform: the database (the embedded PostgreSQL server in SHAOBING_DATA, default ./.shaobing,
 or DATABASE_URL), loads the city SHAOBING_CITY (default wuhan, from data/cities/<city>/) when its files
-changed, then the HTTP API on PORT (default 8080).
+changed, then the HTTP API on PORT (default 8080) and HL7 v2 over MLLP on SHAOBING_MLLP_PORT (default
+2575, 0 for off; see src/mllp/mllp-config.ts for TLS and the allowed sending facilities).
 `;
 
 /** Runs the platform until SIGINT or SIGTERM; returns the exit code. */
@@ -19,6 +22,8 @@ export async function runServe(): Promise<number> {
   const loaded = loadConfig();
   if (!loaded.ok) throw new UsageError(`configuration: ${loaded.message}`);
   const { config } = loaded;
+  const mllpSettings = loadMllpSettings();
+  if (!mllpSettings.ok) throw new UsageError(`configuration: ${mllpSettings.message}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = Date.now();
   let db;
@@ -37,11 +42,27 @@ export async function runServe(): Promise<number> {
   }
   const app = await buildApp({ config, db }, { logger: false });
   await app.listen({ port: config.port, host: config.host });
+  const { settings } = mllpSettings;
+  const mllp =
+    config.mllpPort === 0
+      ? undefined
+      : await startHl7Listener({
+          port: config.mllpPort,
+          host: config.host,
+          settings,
+          pool: db.pool,
+          log,
+        }).catch(async (error: Error) => {
+          await app.close();
+          await db.close();
+          throw new UsageError(`HL7 MLLP listener on port ${config.mllpPort}: ${error.message}`);
+        });
   const where = db.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL';
   process.stdout.write(
     `Shaobing (哨兵) is running — ${where}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
       `  http://localhost:${config.port}/            API health: http://localhost:${config.port}/api/health\n` +
-      `  API documentation: http://localhost:${config.port}/api/docs\n`,
+      `  API documentation: http://localhost:${config.port}/api/docs\n` +
+      `  HL7 v2 over MLLP${settings.tls ? ' (TLS)' : ''}: ${mllp ? `port ${mllp.port}` : 'off'}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -49,6 +70,7 @@ export async function runServe(): Promise<number> {
     process.once('SIGTERM', stop);
   });
   process.stdout.write('stopping…\n');
+  await mllp?.close();
   await app.close();
   await db.close();
   return 0;
