@@ -52,7 +52,7 @@ export function buildAck(options: {
   counter = (counter + 1) % 1_000_000;
   const ackId = `SB${Date.now().toString(36).toUpperCase()}${counter.toString(36).toUpperCase()}`;
   const segments = [
-    `MSH|^~\\&|SHAOBING|SHAOBING|${hd(3)}|${hd(4)}|${hl7Now(options.now)}||ACK^${trigger}^ACK|${ackId}|P|2.5.1||||||UNICODE UTF-8`,
+    `MSH|^~\\&|SHAOBING|SHAOBING|${hd(3)}|${hd(4)}|${hl7Now(options.now)}||${trigger ? `ACK^${trigger}^ACK` : 'ACK'}|${ackId}|P|2.5.1||||||UNICODE UTF-8`,
     `MSA|${code}|${controlId}|${escapeText(text)}`,
     ...errors.map(
       (e) =>
