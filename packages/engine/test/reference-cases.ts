@@ -21,6 +21,7 @@ interface ManifestCase {
   output_file?: string;
   output_columns?: string[];
   control_passed: Record<string, unknown>;
+  r_warnings?: string[];
   series_subset?: { from: number; to: number };
 }
 
@@ -32,6 +33,8 @@ export interface ReferenceCase {
   readonly rError: string | undefined;
   readonly input: NamedSeries;
   readonly control: Record<string, unknown>;
+  /** R's warnings while computing the case (e.g. MASS theta.ml's "iteration limit reached"). */
+  readonly rWarnings: readonly string[];
   /** R's output: column name → cells as text (`NA`, `NaN`, `Inf`, numbers with 17 digits). */
   readonly expected: { columns: string[]; rows: string[][] } | undefined;
 }
@@ -89,6 +92,7 @@ export function loadReferenceCases(): ReferenceCase[] {
       rError: c.error,
       input,
       control: control(c),
+      rWarnings: c.r_warnings ?? [],
       expected: c.output_file ? readTable(c.output_file) : undefined,
     };
   });

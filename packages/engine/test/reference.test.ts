@@ -11,6 +11,19 @@ import { loadReferenceCases } from './reference-cases.js';
 
 const TOLERANCE = 1e-9;
 
+/**
+ * Where MASS `theta.ml` stopped at its iteration limit (R warns "iteration limit reached"), theta is running
+ * off to infinity and R's value is rounding noise: moving the Poisson means by 1e-13 moves it by 1e-7. The
+ * dispersion column `alpha` is then compared at 1e-6; every other column (bounds, alarms, `mu0`) at 1e-9.
+ */
+const UNSETTLED_DISPERSION_TOLERANCE = 1e-6;
+
+function tolerance(rWarnings: readonly string[], column: string): number {
+  return column === 'alpha' && rWarnings.some((w) => w.includes('iteration limit reached'))
+    ? UNSETTLED_DISPERSION_TOLERANCE
+    : TOLERANCE;
+}
+
 function parseRef(text: string): Cell {
   if (text === 'NA') return null;
   if (text === 'NaN') return NaN;
@@ -19,7 +32,7 @@ function parseRef(text: string): Cell {
   return Number(text);
 }
 
-function same(mine: Cell | undefined, ref: Cell, exact: boolean): boolean {
+function same(mine: Cell | undefined, ref: Cell, exact: boolean, relative = TOLERANCE): boolean {
   if (mine === undefined) return false;
   if (ref === null || mine === null) return ref === mine;
   if (Number.isNaN(ref)) return Number.isNaN(mine);
@@ -30,7 +43,7 @@ function same(mine: Cell | undefined, ref: Cell, exact: boolean): boolean {
     if (mine === ref) return true;
     if (exact) return false;
   }
-  return Math.abs(mine - ref) <= TOLERANCE * Math.abs(ref);
+  return Math.abs(mine - ref) <= relative * Math.abs(ref);
 }
 
 function column(result: DetectionResult, name: string, observed: Float64Array, tOffset: number): Cell[] {

@@ -218,12 +218,15 @@ describe('in-control fit', () => {
     expect(kept.extra.mu0!.slice(alarmAt + 1)).not.toEqual(fresh.extra.mu0);
   });
 
-  test('glm.nb failure: the Poisson fit and chart stand in, alpha = 0 says so', () => {
+  test('glm.nb failure is refused with the reason and what would work, as R stops', () => {
     // Extremely over-dispersed history (a single huge spike): glm.nb's shape collapses to 0 and R stops.
     const spike = Array.from({ length: 130 }, (_, i) => (i === 3 ? 1 : i === 60 ? 100000 : 0));
-    const r = detect(nb, series(spike), { range: [105, 130] });
-    expect(r.extra.alpha!.every((a) => a === 0)).toBe(true);
-    expect(r).toEqual(detect(pois, series(spike), { range: [105, 130] }));
+    const outcome = run(nb, series(spike), { range: [105, 130] });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.reason).toMatch(/glm\.nb.*failed.*alpha.*algo\.glrpois/);
+    // The two ways out the message names both work.
+    expect(run(pois, series(spike), { range: [105, 130] }).ok).toBe(true);
+    expect(run(nb, series(spike), { range: [105, 130], alpha: 0.5 }).ok).toBe(true);
   });
 
   test('a given alpha fits the negative binomial GLM with theta = 1 / alpha held fixed', () => {

@@ -41,8 +41,8 @@ import { fail, ok, type CountSeries, type DetectionMethod, type DetectionOutcome
  *
  * Our choices where R stops or has nothing to say:
  * - When `glm.nb` fails (R stops, e.g. "no valid set of coefficients has been found" on extremely
- *   over-dispersed training data, or its alternation does not settle), the Poisson fit — `glm.nb`'s own first
- *   step — is used with the Poisson GLR; the output says so by `alpha = 0` in every row.
+ *   over-dispersed training data, or its alternation does not settle), the method is refused with the reason
+ *   and what would work (a given `alpha`, or `algo.glrpois`) — never silently replaced by another model.
  * - `change = "epi"` is refused: the help defines it only by reference to a discussion paper, and R's negative
  *   binomial version mixes the intercept chart's Newton-Raphson steps into the epidemic likelihood.
  * - `theta` with `dir = "dec"` is refused (R ignores `dir` there with a warning); `theta` must be positive.

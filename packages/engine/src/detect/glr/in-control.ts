@@ -30,7 +30,6 @@ export type InControlFit =
       /** The dispersion the charts use: as given, `1 / theta` of `glm.nb`, or 0 after a failed `glm.nb`. */
       readonly alpha: number;
       /** `glm.nb` failed and the Poisson fit (the first step of `glm.nb`) stands in for it. */
-      readonly fellBack: boolean;
       readonly coefficients: Float64Array;
     }
   | { readonly ok: false; readonly reason: string };
@@ -102,19 +101,21 @@ export function fitInControl(
 
   let fit: IrlsFit;
   let alpha: number;
-  let fellBack = false;
   if (dispersion.estimate) {
     const nb = fitGlmNb({ x, ncol, y });
     if (nb.ok) {
       fit = nb.value.fit;
       alpha = 1 / nb.value.theta;
     } else {
-      // glm.nb failed (R stops here); its first step, the Poisson fit, stands in and the chart is Poisson.
-      const poisson = fitIrls({ x, ncol, y });
-      if (!poisson.ok) return { ok: false, reason: `the Poisson in-control fit failed: ${poisson.reason}` };
-      fit = poisson.fit;
-      alpha = 0;
-      fellBack = true;
+      // R stops here ("no valid set of coefficients has been found") or keeps an estimate that has not
+      // settled; either way no chart R would draw can be reproduced. Refuse, and say what would work, rather
+      // than silently switch to another model: the user must know the method could not be applied.
+      return {
+        ok: false,
+        reason:
+          `the negative binomial in-control fit (MASS glm.nb) failed: ${nb.reason}; ` +
+          'give the dispersion as control alpha, or use algo.glrpois',
+      };
     }
   } else if (dispersion.alpha === 0) {
     const poisson = fitIrls({ x, ncol, y });
@@ -143,5 +144,5 @@ export function fitInControl(
       return { ok: false, reason: 'the fitted in-control mean overflows over the monitored range' };
     }
   }
-  return { ok: true, mu0, alpha, fellBack, coefficients: beta };
+  return { ok: true, mu0, alpha, coefficients: beta };
 }
