@@ -59,6 +59,11 @@ export interface ChannelDefinition<S extends z.ZodType = z.ZodType> {
   readonly derive: (record: z.output<S>, references: References) => Contribution | RecordIssue;
   /** The channel's own columns of its record table, in order, with their values. */
   readonly columns: Readonly<Record<string, (record: z.output<S>, references: References) => CopyValue>>;
+  /**
+   * Columns left out of the content hash: values derived here rather than sent (the syndrome rules' version,
+   * a disease's class) and, for cards, the type, so that a correction equal to the stored card is a duplicate.
+   */
+  readonly hashExcludes?: readonly string[];
   /** Whether facilities are expected to report daily (visits, schools …): place series carry completeness. */
   readonly completeness: boolean;
   /** Wastewater: a measurement, whose series is read as a mean rather than a sum. */

@@ -196,6 +196,7 @@ export const reportCardChannel = defineChannel({
     phone: (r) => full(r)?.phone,
     withdrawal_reason: (r) => ('reason' in r ? r.reason : undefined),
   },
+  hashExcludes: ['card_type', 'disease_class'],
   completeness: false,
   cardType: (r) => r.type,
 });

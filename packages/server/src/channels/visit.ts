@@ -65,5 +65,6 @@ export const visitChannel = defineChannel({
     fever_clinic: (r) => r.feverClinic,
     syndrome_rules: (r) => syndromesOf(r.chiefComplaint ?? '', r.temperature).rulesVersion,
   },
+  hashExcludes: ['syndrome_rules'],
   completeness: true,
 });

@@ -9,6 +9,7 @@ import { writeSeriesDeltas } from '../series/write-deltas.js';
 import { copyArray, copyText, copyValue } from './copy-format.js';
 import type { IngestSource } from './ingest-records.js';
 import type { PreparedBatch } from './prepare-batch.js';
+import { ingestTimings, lap } from './timings.js';
 import { resolveVersions, type Insert, type Plan, type Stored } from './resolve-versions.js';
 
 /**
@@ -18,8 +19,8 @@ import { resolveVersions, type Insert, type Plan, type Stored } from './resolve-
  * (the city's day) anyway — so a key is never decided twice at once and no two batches deadlock.
  */
 
-/** Advisory-lock namespace of the ingest (the two-int form: apart from the migration lock's key). */
-const LOCK_NAMESPACE = 7_415_261;
+/** Advisory-lock namespace of the ingest: the two-int form, beside the migration (7_415_260) and city (7_415_261) locks. */
+const LOCK_NAMESPACE = 7_415_262;
 
 const COMMON_COLUMNS = [
   'record_key',
@@ -151,16 +152,23 @@ export async function commitBatch(
   const keys = [...new Set(prepared.candidates.map((c) => c.key))];
   const client = await pool.connect();
   try {
+    let t = performance.now();
     await client.query('BEGIN');
     const locked = await client.query<{ now: string }>(
       'SELECT pg_advisory_xact_lock($1, $2), now()::text AS now',
       [LOCK_NAMESPACE, CHANNEL_IDS.indexOf(channel.id)],
     );
+    t = lap('lock', t);
     const stored = await readStored(client, channel.table, keys);
     const plan = resolveVersions(prepared.candidates, stored);
+    t = lap('read', t);
     await writeRecords(client, channel, plan, source, locked.rows[0]?.now ?? new Date().toISOString());
+    t = lap('write', t);
     await writeSeriesDeltas(client, channel.id, seriesDeltas(plan.changes, ancestors));
+    t = lap('series', t);
     await client.query('COMMIT');
+    lap('commit', t);
+    ingestTimings.batches += 1;
     return plan;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import type { ChannelId } from '../channels/channel-id.js';
+import { periodsFrom, type Interval } from '../series/periods.js';
+import { querySeries } from '../series/query-series.js';
 import { recountDifferences } from '../series/recount.js';
 import { ingestRecords } from './ingest-records.js';
 import { insertFixtureCity } from './testing/fixture-city.js';
@@ -13,14 +16,12 @@ afterAll(async () => {
   await db.drop();
 });
 
-const series = async (channel: string, signal: string, place: string, period = 'day') =>
-  (
-    await db.pool.query<{ period_start: string; count: string; records: number }>(
-      `SELECT period_start, count::text, records FROM series_count
-        WHERE channel = $1 AND signal = $2 AND place_code = $3 AND period = $4 ORDER BY period_start`,
-      [channel, signal, place, period],
-    )
-  ).rows.map((r) => [r.period_start, Number(r.count), r.records]);
+/** [period, count, records] of the days (or weeks) a series has records on. */
+const series = async (channel: ChannelId, signal: string, place: string, interval: Interval = 'day') => {
+  const periods = periodsFrom(interval === 'week' ? '2024-01-01' : '2024-01-01', '2024-01-31', interval, 40);
+  const points = await querySeries(db.pool, { channel, signal, place, interval, periods });
+  return points.filter((p) => (p.records ?? 0) > 0).map((p) => [p.period, p.count, p.records]);
+};
 
 const visit = (id: string, extra: Record<string, unknown> = {}) => ({
   visitId: id,

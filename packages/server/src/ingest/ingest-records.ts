@@ -4,11 +4,13 @@ import type { References } from '../channels/channel.js';
 import { channels } from '../channels/channels.js';
 import type { Language } from '../i18n/language.js';
 import { commitBatch } from './commit-batch.js';
+import { emitBatchCommitted } from './events.js';
 import type { IngestReport } from './ingest-report.js';
 import { prepareBatch, type PreparedBatch } from './prepare-batch.js';
 import { reasonOf } from './record-issues.js';
 import { referencesFor } from './references.js';
 import type { Plan } from './resolve-versions.js';
+import { lap } from './timings.js';
 
 export type IngestSource = 'api' | 'csv' | 'hl7' | 'import';
 
@@ -62,7 +64,9 @@ export async function prepareRecords(
     firstRow: options.firstRow ?? 1,
   };
   let references = await referencesFor(db);
+  const started = performance.now();
   let prepared = prepareBatch(definition, records, references, prepareOptions);
+  lap('prepare', started);
   if (unknownCode(prepared)) {
     // A facility or place added since we last read the city: read again (at most once a second) and retry.
     const fresh = await referencesFor(db, true);
@@ -83,6 +87,7 @@ export async function commitRecords(db: pg.Pool, batch: ReadyBatch): Promise<Ing
     options.source,
     batch.references.places,
   );
+  emitBatchCommitted(db, batch.channel, plan);
   return reportOf(prepared, plan, options.language ?? 'zh-CN');
 }
 

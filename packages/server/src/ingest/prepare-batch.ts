@@ -55,7 +55,7 @@ const TRUE = new Set(['true', '1', 'yes', 'y', 't', '是']);
 const FALSE = new Set(['false', '0', 'no', 'n', 'f', '否']);
 
 /** Drops empty values (null, '', blanks: absent), and reads numbers and booleans from CSV text. */
-function cleanRecord(
+export function cleanRecord(
   input: object,
   numbers: ReadonlySet<string>,
   booleans: ReadonlySet<string>,
@@ -88,6 +88,8 @@ export function prepareBatch(
   const numbers = new Set(channel.numberFields);
   const booleans = new Set(channel.booleanFields);
   const columns = Object.values(channel.columns);
+  const excluded = new Set(channel.hashExcludes ?? []);
+  const hashed = Object.keys(channel.columns).map((name) => !excluded.has(name));
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
   records.forEach((input, i) => {
@@ -117,14 +119,17 @@ export function prepareBatch(
       return;
     }
     const cardType = channel.cardType?.(record);
+    const values = columns.map((column) => copyValue(column(record, references)));
+    const key = channel.key(record);
     candidates.push({
       row,
-      key: channel.key(record),
-      // A card's type is how it arrives, not what it says: a correction equal to the stored card is a duplicate.
-      hash: contentHash(record, cardType === undefined ? undefined : 'type'),
+      key,
+      hash: contentHash(
+        `${key}\t${contribution.facilityId}\t${values.filter((_, i) => hashed[i]).join('\t')}`,
+      ),
       contribution,
       cardType,
-      columns: columns.map((column) => copyValue(column(record, references))).join('\t'),
+      columns: values.join('\t'),
       withdrawalReason: cardType === 'withdrawal' ? (record as { reason?: string }).reason : undefined,
     });
   });

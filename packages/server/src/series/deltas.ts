@@ -1,21 +1,22 @@
+import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
 import type { Change } from '../ingest/resolve-versions.js';
-import { isoWeekStart } from '../channels/time.js';
 import { addAmount, negate, type Amount } from './exact-sum.js';
 
 /**
  * A batch's effect on the series, aggregated in memory so that each series row is written once per batch:
- * every contribution entering or leaving adds to its (signal, place, day) and (signal, place, ISO week) at
+ * every contribution entering or leaving adds to its day's slot of its (signal, place, ISO week) row at
  * every level of the place tree, and to its facility's own day.
  */
 
-export interface SeriesDelta {
+export interface WeekDelta {
   readonly signal: string;
   readonly placeCode: string;
-  readonly period: 'day' | 'week';
-  readonly periodStart: string;
-  count: Amount;
-  records: number;
-  denominator: number;
+  /** The ISO week's Monday. */
+  readonly weekStart: string;
+  /** Seven slots, Monday first. */
+  readonly counts: Amount[];
+  readonly records: number[];
+  readonly denominators: number[];
 }
 
 export interface FacilityDelta {
@@ -31,7 +32,7 @@ export interface FacilityDelta {
 export const RECORDS_SIGNAL = '_records';
 
 export interface Deltas {
-  readonly series: SeriesDelta[];
+  readonly weeks: WeekDelta[];
   readonly facility: FacilityDelta[];
   /** Whether any contribution left: rows may have fallen to zero records and must be tidied. */
   readonly removals: boolean;
@@ -41,25 +42,35 @@ export function seriesDeltas(
   changes: readonly Change[],
   ancestors: ReadonlyMap<string, readonly string[]>,
 ): Deltas {
-  const series = new Map<string, SeriesDelta>();
+  const weeks = new Map<string, WeekDelta>();
   const facility = new Map<string, FacilityDelta>();
+  const mondays = new Map<string, { weekStart: string; slot: number }>();
   let removals = false;
-  const addSeries = (
+  const addWeek = (
     signal: string,
     placeCode: string,
-    period: 'day' | 'week',
-    periodStart: string,
+    weekStart: string,
+    slot: number,
     count: Amount,
     sign: number,
     denominator: number,
   ) => {
-    const key = `${signal}\u0000${placeCode}\u0000${period}\u0000${periodStart}`;
-    const delta = series.get(key);
-    if (delta) {
-      delta.count = addAmount(delta.count, count);
-      delta.records += sign;
-      delta.denominator += denominator;
-    } else series.set(key, { signal, placeCode, period, periodStart, count, records: sign, denominator });
+    const key = `${signal}\u0000${placeCode}\u0000${weekStart}`;
+    let delta = weeks.get(key);
+    if (!delta) {
+      delta = {
+        signal,
+        placeCode,
+        weekStart,
+        counts: [0, 0, 0, 0, 0, 0, 0],
+        records: [0, 0, 0, 0, 0, 0, 0],
+        denominators: [0, 0, 0, 0, 0, 0, 0],
+      };
+      weeks.set(key, delta);
+    }
+    delta.counts[slot] = addAmount(delta.counts[slot] ?? 0, count);
+    delta.records[slot] = (delta.records[slot] ?? 0) + sign;
+    delta.denominators[slot] = (delta.denominators[slot] ?? 0) + denominator;
   };
   const addFacility = (
     facilityId: string,
@@ -79,19 +90,24 @@ export function seriesDeltas(
   };
   for (const { contribution: c, sign } of changes) {
     if (sign < 0) removals = true;
-    const week = isoWeekStart(c.eventDate);
+    let monday = mondays.get(c.eventDate);
+    if (!monday) {
+      const day = dayNumberOf(c.eventDate);
+      // 1970-01-01 was a Thursday: (day + 3) mod 7 counts days since Monday.
+      const slot = (((day + 3) % 7) + 7) % 7;
+      monday = { weekStart: dateOfDayNumber(day - slot), slot };
+      mondays.set(c.eventDate, monday);
+    }
     const places = ancestors.get(c.placeCode) ?? [c.placeCode];
     const denominator = sign * (c.denominator ?? 0);
     c.signals.forEach((signal, i) => {
       const raw = c.counts?.[i] ?? 1;
       const count = sign < 0 ? negate(raw) : raw;
-      for (const place of places) {
-        addSeries(signal, place, 'day', c.eventDate, count, sign, denominator);
-        addSeries(signal, place, 'week', week, count, sign, denominator);
-      }
+      for (const place of places)
+        addWeek(signal, place, monday.weekStart, monday.slot, count, sign, denominator);
       if (c.facilityId !== null) addFacility(c.facilityId, signal, c.eventDate, count, sign, denominator);
     });
     if (c.facilityId !== null) addFacility(c.facilityId, RECORDS_SIGNAL, c.eventDate, sign, sign, 0);
   }
-  return { series: [...series.values()], facility: [...facility.values()], removals };
+  return { weeks: [...weeks.values()], facility: [...facility.values()], removals };
 }

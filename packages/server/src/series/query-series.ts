@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ChannelId } from '../channels/channel-id.js';
 import { channels } from '../channels/channels.js';
 import { RECORDS_SIGNAL } from './deltas.js';
+import { isoWeekStart } from '../channels/time.js';
 import { addDays, periodLength, type Interval } from './periods.js';
 
 /**
@@ -84,12 +85,7 @@ export async function querySeries(pool: pg.Pool, request: SeriesRequest): Promis
   }
 
   const place = request.place ?? '';
-  const rows = await pool.query<Row>(
-    `SELECT period_start, count::float8 AS count, records, denominator::float8 AS denominator FROM series_count
-      WHERE channel = $1 AND signal = $2 AND place_code = $3 AND period = $4 AND period_start BETWEEN $5 AND $6`,
-    [channel, signal, place, interval, first, lastStart],
-  );
-  const values = new Map(rows.rows.map((r) => [r.period_start, r]));
+  const values = await placeValues(pool, channel, signal, place, interval, first, lastStart);
   const completeness = definition.completeness
     ? await completenessByPeriod(pool, channel, place, interval, first, last)
     : undefined;
@@ -98,6 +94,56 @@ export async function querySeries(pool: pg.Pool, request: SeriesRequest): Promis
     const c = completeness?.get(period);
     return completeness ? { ...point, completeness: c ?? { reported: 0, expected: 0, ratio: null } } : point;
   });
+}
+
+/** A place's stored values by period start: week rows as they are, or their day slots spread out. */
+async function placeValues(
+  pool: pg.Pool,
+  channel: ChannelId,
+  signal: string,
+  place: string,
+  interval: Interval,
+  first: string,
+  lastStart: string,
+): Promise<Map<string, Row>> {
+  const rows = await pool.query<{
+    week_start: string;
+    count: number;
+    records: number;
+    denominator: number;
+    day_counts: number[];
+    day_records: number[];
+    day_denominators: number[];
+  }>(
+    `SELECT week_start, count::float8 AS count, records, denominator::float8 AS denominator,
+            day_counts::float8[] AS day_counts, day_records, day_denominators::float8[] AS day_denominators
+       FROM series_week
+      WHERE channel = $1 AND signal = $2 AND place_code = $3 AND week_start BETWEEN $4 AND $5`,
+    [channel, signal, place, isoWeekStart(first), lastStart],
+  );
+  const values = new Map<string, Row>();
+  for (const r of rows.rows) {
+    if (interval === 'week') {
+      values.set(r.week_start, {
+        period_start: r.week_start,
+        count: r.count,
+        records: r.records,
+        denominator: r.denominator,
+      });
+      continue;
+    }
+    for (let slot = 0; slot < 7; slot++) {
+      if ((r.day_records[slot] ?? 0) === 0) continue;
+      const day = addDays(r.week_start, slot);
+      values.set(day, {
+        period_start: day,
+        count: r.day_counts[slot] ?? 0,
+        records: r.day_records[slot] ?? 0,
+        denominator: r.day_denominators[slot] ?? 0,
+      });
+    }
+  }
+  return values;
 }
 
 /**

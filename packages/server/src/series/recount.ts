@@ -10,7 +10,7 @@ import { RECORDS_SIGNAL } from './deltas.js';
  */
 
 export interface SeriesDifference {
-  readonly table: 'series_count' | 'facility_series';
+  readonly table: 'series_week' | 'facility_series';
   readonly key: string;
   readonly kept: string | null;
   readonly recounted: string | null;
@@ -28,6 +28,11 @@ const records = CHANNEL_IDS.map(
     `SELECT '${id}'::text AS channel, facility_id, event_date FROM ${channels[id].table} WHERE active AND facility_id IS NOT NULL`,
 ).join('\nUNION ALL\n');
 
+const slots = (expression: string) =>
+  `ARRAY[${[1, 2, 3, 4, 5, 6, 7]
+    .map((d) => `coalesce(sum(${expression}) FILTER (WHERE extract(isodow FROM day) = ${d}), 0)`)
+    .join(', ')}]`;
+
 const RECOUNT_SERIES = `
 WITH RECURSIVE chain (code, ancestor) AS (
   SELECT code, code FROM place
@@ -35,21 +40,28 @@ WITH RECURSIVE chain (code, ancestor) AS (
   SELECT c.code, p.parent_code FROM chain c JOIN place p ON p.code = c.ancestor JOIN place up ON up.code = p.parent_code
 ),
 contribution AS (${contributions}),
-recount AS (
-  SELECT channel, signal, ancestor AS place_code, period, period_start,
+by_day AS (
+  SELECT channel, signal, ancestor AS place_code, event_date AS day,
          sum(amount) AS count, count(*)::int AS records, sum(denominator) AS denominator
-    FROM contribution c
-    JOIN chain ON chain.code = c.place_code
-    CROSS JOIN LATERAL (VALUES ('day', c.event_date), ('week', c.event_date - extract(isodow FROM c.event_date)::int + 1)) AS p(period, period_start)
-   GROUP BY 1, 2, 3, 4, 5
+    FROM contribution c JOIN chain ON chain.code = c.place_code
+   GROUP BY 1, 2, 3, 4
+),
+recount AS (
+  SELECT channel, signal, place_code, day - extract(isodow FROM day)::int + 1 AS week_start,
+         sum(count) AS count, sum(records)::int AS records, sum(denominator) AS denominator,
+         ${slots('count')} AS day_counts, ${slots('records')}::int[] AS day_records,
+         ${slots('denominator')} AS day_denominators
+    FROM by_day GROUP BY 1, 2, 3, 4
 )
 SELECT concat_ws('|', coalesce(k.channel, r.channel), coalesce(k.signal, r.signal), coalesce(k.place_code, r.place_code),
-                 coalesce(k.period, r.period), coalesce(k.period_start, r.period_start)) AS key,
-       concat_ws('/', k.count, k.records, k.denominator) AS kept, concat_ws('/', r.count, r.records, r.denominator) AS recounted
-  FROM series_count k
-  FULL JOIN recount r USING (channel, signal, place_code, period, period_start)
+                 coalesce(k.week_start, r.week_start)) AS key,
+       concat_ws(' ', k.count, k.records, k.denominator, k.day_counts, k.day_records, k.day_denominators) AS kept,
+       concat_ws(' ', r.count, r.records, r.denominator, r.day_counts, r.day_records, r.day_denominators) AS recounted
+  FROM series_week k
+  FULL JOIN recount r USING (channel, signal, place_code, week_start)
  WHERE k.count IS DISTINCT FROM r.count OR k.records IS DISTINCT FROM r.records
-    OR k.denominator IS DISTINCT FROM r.denominator
+    OR k.denominator IS DISTINCT FROM r.denominator OR k.day_counts IS DISTINCT FROM r.day_counts
+    OR k.day_records IS DISTINCT FROM r.day_records OR k.day_denominators IS DISTINCT FROM r.day_denominators
  LIMIT 100`;
 
 const RECOUNT_FACILITY = `
@@ -77,7 +89,7 @@ export async function recountDifferences(pool: pg.Pool): Promise<SeriesDifferenc
     pool.query<{ key: string; kept: string | null; recounted: string | null }>(RECOUNT_FACILITY),
   ]);
   return [
-    ...series.rows.map((r) => ({ table: 'series_count' as const, ...r })),
+    ...series.rows.map((r) => ({ table: 'series_week' as const, ...r })),
     ...facility.rows.map((r) => ({ table: 'facility_series' as const, ...r })),
   ];
 }

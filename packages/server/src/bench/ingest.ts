@@ -1,0 +1,176 @@
+import { createReadStream, mkdtempSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { cityFolder } from '../city/read-city.js';
+import { loadCity } from '../city/load-city.js';
+import { createPool } from '../db/database.js';
+import { startEmbeddedServer } from '../db/embedded-server.js';
+import { migrate } from '../db/migrate.js';
+import { bodyRecords } from '../ingest/body-rows.js';
+import { ingestStream } from '../ingest/ingest-stream.js';
+import { referencesFor } from '../ingest/references.js';
+import { ingestTimings, resetIngestTimings } from '../ingest/timings.js';
+import { recountDifferences } from '../series/recount.js';
+import { nodeBreakdown } from './ingest-breakdown.js';
+import { writeVisitCsv } from './ingest-data.js';
+
+/**
+ * `npm run bench:ingest`: CSV bulk ingest of clinic visits (validation, syndrome coding, natural-key
+ * idempotency, day and week series at every level of Wuhan's place tree, all committed) in records/s,
+ * against the raw COPY of the same file into a plain table of the same columns on the same server — the
+ * ceiling — with the Node process's peak memory, on the embedded PostgreSQL and on an external server
+ * (BENCH_DATABASE_URL or TEST_DATABASE_URL: a superuser URL; skipped without one). `--rows N` (default
+ * 1,000,000); `--quick` is 200,000.
+ */
+
+const args = process.argv.slice(2);
+const rowsArg = args.indexOf('--rows');
+const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : args.includes('--quick') ? 200_000 : 1_000_000;
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} records/s`;
+
+/** Peak resident memory while `work` runs (sampled every 50 ms), beside the work's result. */
+async function withPeakMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakRss: number; baseRss: number }> {
+  const baseRss = process.memoryUsage().rss;
+  let peakRss = baseRss;
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  try {
+    const result = await work();
+    return { result, peakRss: Math.max(peakRss, process.memoryUsage().rss), baseRss };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabase(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
+  await pool.query(`CREATE TABLE bench_raw_visit (visit_id text, facility text, time timestamptz, age numeric,
+                    sex text, residence text, chief_complaint text, temperature numeric)`);
+  const client = await pool.connect();
+  try {
+    const started = performance.now();
+    await pipeline(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      client.query(copyStreams.from('COPY bench_raw_visit FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
+    return performance.now() - started;
+  } finally {
+    client.release();
+    await pool.query('DROP TABLE bench_raw_visit');
+  }
+}
+
+async function runOn(label: string, adminUrl: string, file: string, setup: (pool: pg.Pool) => Promise<void>) {
+  const name = 'shaobing_bench';
+  const url = await freshDatabase(adminUrl, name);
+  const pool = createPool(url, 4);
+  try {
+    await migrate(pool);
+    await setup(pool);
+    const version = (await pool.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '?';
+    const copyMs = await rawCopy(pool, file);
+    resetIngestTimings();
+    const started = performance.now();
+    const {
+      result: report,
+      peakRss,
+      baseRss,
+    } = await withPeakMemory(() =>
+      ingestStream(pool, 'visit', bodyRecords(createReadStream(file, { highWaterMark: 1 << 16 }), 'csv'), {
+        source: 'import',
+      }),
+    );
+    const ingestMs = performance.now() - started;
+    const differences = await recountDifferences(pool);
+    const seriesRows = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM series_week')).rows[0]
+      ?.n;
+    process.stdout.write(
+      `\n${label} (PostgreSQL ${version})\n` +
+        `  raw COPY of the file (ceiling)  ${rate(ROWS, copyMs)}  (${(copyMs / 1000).toFixed(1)} s)\n` +
+        `  shaobing CSV ingest             ${rate(report.accepted, ingestMs)}  (${(ingestMs / 1000).toFixed(1)} s)` +
+        `  = ${((copyMs / ingestMs) * 100).toFixed(0)}% of raw COPY\n` +
+        `  accepted ${report.accepted.toLocaleString('en-US')}, rejected ${report.rejected.length}; ` +
+        `${seriesRows?.toLocaleString('en-US')} series rows; recount differences: ${differences.length}\n` +
+        `  memory: RSS ${mb(baseRss)} before, peak ${mb(peakRss)} while ingesting\n` +
+        `  where the time goes (ms; the Node side overlaps the database side):\n` +
+        `    Node: prepare ${Math.round(ingestTimings.prepare)}\n` +
+        `    database: lock wait ${Math.round(ingestTimings.lock)}, read keys ${Math.round(ingestTimings.read)}, ` +
+        `COPY records ${Math.round(ingestTimings.write)}, series upsert ${Math.round(ingestTimings.series)}, ` +
+        `commit ${Math.round(ingestTimings.commit)} over ${ingestTimings.batches} batches\n`,
+    );
+  } finally {
+    await pool.end();
+    await dropDatabase(adminUrl, name);
+  }
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'shaobing-bench-ingest-'));
+chmodSync(folder, 0o755);
+try {
+  // The city first (in a scratch database of the embedded server), for the codes the visits use.
+  const server = await startEmbeddedServer(join(folder, 'db'), (line) => process.stderr.write(`${line}\n`));
+  try {
+    const setup = async (pool: pg.Pool) => {
+      await loadCity(pool, cityFolder('wuhan'));
+    };
+    const scratchUrl = await freshDatabase(server.url('postgres'), 'shaobing_bench_city');
+    const scratch = createPool(scratchUrl, 2);
+    await migrate(scratch);
+    await setup(scratch);
+    const references = await referencesFor(scratch);
+    const communities = (
+      await scratch.query<{ code: string }>("SELECT code FROM place WHERE level = 'community'")
+    ).rows;
+    const facilities = (await scratch.query<{ id: string }>('SELECT id FROM facility')).rows;
+    await scratch.end();
+    await dropDatabase(server.url('postgres'), 'shaobing_bench_city');
+
+    const file = join(folder, 'visits.csv');
+    const bytes = await writeVisitCsv(
+      file,
+      ROWS,
+      communities.map((c) => c.code),
+      facilities.map((f) => f.id),
+    );
+    process.stdout.write(
+      `Shaobing ingest benchmark: ${ROWS.toLocaleString('en-US')} clinic visits, ${mb(bytes)} CSV, ` +
+        `${communities.length} communities, ${facilities.length} facilities; Node ${process.version}\n`,
+    );
+    await nodeBreakdown(file, Math.min(ROWS, 200_000), references);
+    await runOn('embedded', server.url('postgres'), file, setup);
+    const external = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (external) await runOn('external', external, file, setup);
+    else
+      process.stdout.write(
+        '\nexternal: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a superuser URL)\n',
+      );
+    process.stdout.write(`\nfile: ${statSync(file).size} bytes\n`);
+  } finally {
+    await server.stop();
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
