@@ -18,6 +18,13 @@ const commands: Readonly<Record<string, Command>> = {
       return { help: m.serveHelp, run: () => m.runServe() };
     },
   },
+  import: {
+    summary: 'load a CSV or JSON file of records of one channel (through the running platform, if any)',
+    load: async () => {
+      const m = await import('./import-command.js');
+      return { help: m.importHelp, run: m.runImport };
+    },
+  },
   detect: {
     summary: 'run an outbreak-detection method over count series (R surveillance methods and more)',
     load: async () => {
