@@ -14,6 +14,7 @@ import { ApiError } from './api-error.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { surveillanceRoutes } from '../ingest/routes.js';
+import { detectionRoutes } from '../signals/routes.js';
 
 /** What the routes need from the running platform. */
 export interface Platform {
@@ -52,5 +53,6 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(healthRoutes(platform));
   await app.register(surveillanceRoutes(platform));
   await app.register(cityModelRoutes(platform));
+  await app.register(detectionRoutes(platform));
   return app;
 }

@@ -157,6 +157,71 @@ const catalogue = {
   'hl7.accepted': { 'zh-CN': '已接收', en: 'accepted' },
   'hl7.duplicate': { 'zh-CN': '重复消息，已存在相同记录', en: 'duplicate: the same record is already stored' },
   'hl7.corrected': { 'zh-CN': '已更新该就诊记录', en: 'the visit record was updated' },
+  // Detection runs and their configuration.
+  'detection.config-not-found': {
+    'zh-CN': '没有第 {version} 版检测配置',
+    en: 'There is no detection configuration version {version}',
+  },
+  'detection.config-stale': {
+    'zh-CN': '检测配置已被他人修改（本次修改基于第 {version} 版）；请重新读取后再保存',
+    en: 'The detection configuration was changed since version {version}, which this edit started from; read it again and save',
+  },
+  'detection.run-not-found': { 'zh-CN': '没有编号为 {id} 的检测运行', en: 'No detection run has the id {id}' },
+  // Alerts: why an alert fired, in words with its numbers (src/alerts/rules/*), and the names they use.
+  'alert.reason.single-case': {
+    'zh-CN': '{place}报告{disease}{classification}病例 1 例（{diseaseClass}），发病日期 {date}。',
+    en: 'One {classification} case of {disease} ({diseaseClass}) reported in {place}, onset {date}.',
+  },
+  'alert.reason.single-case-visit': {
+    'zh-CN': '{facility}于 {date} 接诊{family}病例 1 例（主诉或诊断含“{matched}”），居住地{place}。',
+    en: '{facility} saw a case of {family} on {date} (the complaint or diagnosis reads “{matched}”), living in {place}.',
+  },
+  'alert.reason.single-case-lab': {
+    'zh-CN': '{place}检出 {pathogen} 阳性 1 例（采样日期 {date}）。',
+    en: 'A positive {pathogen} result in {place} (sampled {date}).',
+  },
+  'alert.reason.cluster': {
+    'zh-CN': '{unit}在 {from} 至 {to} 出现{family} {cases} 例，达到聚集标准（{days} 天内 ≥ {min} 例）。',
+    en: '{cases} cases of {family} at {unit} from {from} to {to}, reaching the cluster threshold of {min} in {days} days.',
+  },
+  'alert.reason.statistical': {
+    'zh-CN':
+      '{place}{channel}“{signal}”（{period}）观察值 {observed}，预期 {expected}，超过阈值 {threshold}（{method}{pvalue}）。',
+    en: '{channel} “{signal}” in {place} ({period}): {observed} observed against {expected} expected, above the threshold {threshold} ({method}{pvalue}).',
+  },
+  'alert.reason.concordance': {
+    'zh-CN':
+      '{from} 至 {to}，{place}及相邻地区 {agreeing} 个渠道同时出现{family}异常（{channels}），合并 p = {p}（Zaykin 截尾乘积法，阈值 {alpha}）。',
+    en: 'From {from} to {to}, {agreeing} channels show {family} above expectation in {place} and neighbouring places ({channels}); combined p = {p} (Zaykin truncated product, threshold {alpha}).',
+  },
+  'alert.reason.level': { 'zh-CN': '预警级别：{level}（{label}）。', en: 'Level {level}: {label}.' },
+  'alert.channel.visit': { 'zh-CN': '门急诊就诊', en: 'clinic visits' },
+  'alert.channel.report-card': { 'zh-CN': '传染病报告卡', en: 'case reports' },
+  'alert.channel.pharmacy': { 'zh-CN': '药店销售', en: 'pharmacy sales' },
+  'alert.channel.school': { 'zh-CN': '学校缺课', en: 'school absence' },
+  'alert.channel.lab': { 'zh-CN': '实验室检测', en: 'laboratory results' },
+  'alert.channel.hotline': { 'zh-CN': '热线', en: 'hotline calls' },
+  'alert.channel.opinion': { 'zh-CN': '舆情', en: 'public opinion' },
+  'alert.channel.wastewater': { 'zh-CN': '污水监测', en: 'wastewater' },
+  'alert.classification.suspected': { 'zh-CN': '疑似', en: 'suspected' },
+  'alert.classification.clinical': { 'zh-CN': '临床诊断', en: 'clinically diagnosed' },
+  'alert.classification.confirmed': { 'zh-CN': '确诊', en: 'confirmed' },
+  'alert.classification.carrier': { 'zh-CN': '病原携带者', en: 'carrier' },
+  'alert.disease-class.A': { 'zh-CN': '甲类', en: 'class A' },
+  'alert.disease-class.B': { 'zh-CN': '乙类', en: 'class B' },
+  'alert.disease-class.BA': { 'zh-CN': '乙类，按甲类管理', en: 'class B managed as class A' },
+  'alert.disease-class.C': { 'zh-CN': '丙类', en: 'class C' },
+  'alert.disease-class.monitored': { 'zh-CN': '重点监测', en: 'monitored' },
+  'alert.not-found': { 'zh-CN': '没有编号为 {id} 的预警', en: 'No alert has the id {id}' },
+  'alert.cap-not-found': {
+    'zh-CN': '没有标识为 {id} 的公开预警',
+    en: 'No public alert has the identifier {id}',
+  },
+  'webhook.not-found': { 'zh-CN': '没有编号为 {id} 的订阅', en: 'No webhook subscription has the id {id}' },
+  'webhook.url': {
+    'zh-CN': '应为 http 或 https 地址',
+    en: 'expected an http or https URL',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,97 @@
+import { methods, type CountSeries, type DetectionError } from '@shaobing/engine';
+import type { Period } from './rule.js';
+
+/**
+ * What a run needs to know about a method before it has data: whether a rule's control is valid for it, and
+ * how many periods of baseline to read before the first evaluated point.
+ */
+
+export const frequencyOf = (period: Period) => (period === 'week' ? 52 : 365);
+
+/** Thrown by the probe series when the method starts reading data: the control passed every check. */
+class ReachedData extends Error {}
+
+/**
+ * Validates `control` for `method` on `period` series the way a run would: the engine's registry parses the
+ * control with the method's zod schema (R's names, unknown names refused) and the method then checks the
+ * control against the series' frequency. The probe series answers `frequency` and throws on first access
+ * to its counts, so nothing is computed. The registry does not expose the schemas themselves (a
+ * `parseControl` beside `detect` would make the probe unnecessary).
+ */
+export function checkControl(method: string, control: unknown, period: Period): DetectionError | undefined {
+  const registered = methods.get(method);
+  if (!registered) {
+    return { field: 'method', reason: `unknown method; known: ${[...methods.keys()].join(', ')}` };
+  }
+  if (control !== null && typeof control === 'object' && 'range' in control) {
+    return {
+      field: 'range',
+      reason: 'range is set by each run (the latest periods that changed): leave it out',
+    };
+  }
+  const reached = (): never => {
+    throw new ReachedData();
+  };
+  const probe = {
+    frequency: frequencyOf(period),
+    get observed() {
+      return reached();
+    },
+    get dates() {
+      return reached();
+    },
+    get population() {
+      return reached();
+    },
+  } as unknown as CountSeries;
+  try {
+    const outcome = registered.detect(probe, control);
+    return outcome.ok ? undefined : outcome.error;
+  } catch (error) {
+    if (error instanceof ReachedData) return undefined;
+    return { field: 'control', reason: String(error) };
+  }
+}
+
+const numberOr = (control: Readonly<Record<string, unknown>>, name: string, fallback: number) => {
+  const value = control[name];
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+};
+
+/**
+ * Periods of baseline a method reads before the point it evaluates, from its control (R's defaults where a
+ * control is absent). Over-reading costs little; under-reading makes the method refuse the series, so the
+ * figures round up (53-week years, guard bands).
+ */
+export function historyNeeded(
+  method: string,
+  control: Readonly<Record<string, unknown>>,
+  period: Period,
+): number {
+  const f = frequencyOf(period);
+  switch (method) {
+    case 'earsC':
+      // C2/C3 skip two points before the baseline, and C3 reaches two more back.
+      return numberOr(control, 'baseline', 7) + 4;
+    case 'cidars.mpm': {
+      const window = f === 365 ? 7 : 1;
+      return numberOr(control, 'years', 5) * f + (numberOr(control, 'k', 2) + 1) * window;
+    }
+    case 'farringtonFlexible':
+    case 'algo.farrington': {
+      const b = numberOr(control, 'b', 5);
+      const w = numberOr(control, 'w', 3);
+      // Calendar years of weekly data have 52 or 53 weeks; days need b years and w days either side.
+      return b * (f + 1) + w + 1;
+    }
+    case 'essence.ewma':
+      // The EWMAs run from the start of what is read: 8 weeks more let them forget their start (0.6^56 ≈ 1e-12).
+      return numberOr(control, 'B', 28) + numberOr(control, 'g', 2) + 56;
+    case 'essence.regression':
+    case 'essence.switch':
+      return numberOr(control, 'B', 28) + numberOr(control, 'g', 2);
+    default:
+      // Bayes, RKI, CDC, CUSUM, GLR, outbreakP: a year back and a margin, or b years when the method has b.
+      return (numberOr(control, 'b', 1) + 1) * f + numberOr(control, 'w', 6) + 1;
+  }
+}

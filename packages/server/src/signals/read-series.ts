@@ -1,0 +1,137 @@
+import type pg from 'pg';
+import { dateOfDayNumber } from '../channels/time.js';
+import type { Period } from './rule.js';
+
+/**
+ * Batch reads of the place series (`series_week`: one row per signal, place and ISO week, with the week's
+ * seven day slots) for a run: one query per channel and interval, aggregated in SQL to one row per series
+ * carrying only its non-zero periods, so that thousands of series cost one round trip and little parsing.
+ */
+
+export const pairKey = (signal: string, placeCode: string) => `${signal}\u0000${placeCode}`;
+
+export interface ChannelSpan {
+  /** Day numbers (days since 1970-01-01) of the first and the last day with any record of the channel. */
+  readonly firstDay: number;
+  readonly lastDay: number;
+  /** Every signal the channel has stored. */
+  readonly signals: readonly string[];
+}
+
+/**
+ * The channel's signals and the days its data spans, from the city's own place (where every record counts):
+ * an index skip over the signals, then the first and last week of each — a few dozen index probes.
+ */
+export async function channelSpan(
+  db: pg.ClientBase,
+  channel: string,
+  root: string,
+): Promise<ChannelSpan | undefined> {
+  const result = await db.query<{
+    signals: string[] | null;
+    first_day: number | null;
+    last_day: number | null;
+  }>(
+    `WITH RECURSIVE s AS (
+       (SELECT signal FROM series_week WHERE channel = $1 ORDER BY signal LIMIT 1)
+       UNION ALL
+       SELECT (SELECT w.signal FROM series_week w WHERE w.channel = $1 AND w.signal > s.signal ORDER BY w.signal LIMIT 1)
+         FROM s WHERE s.signal IS NOT NULL
+     ),
+     edge AS (
+       SELECT s.signal, f.week_start AS first_week, f.day_records AS first_records,
+              l.week_start AS last_week, l.day_records AS last_records
+         FROM s
+         CROSS JOIN LATERAL (SELECT week_start, day_records FROM series_week
+                              WHERE channel = $1 AND signal = s.signal AND place_code = $2
+                              ORDER BY week_start LIMIT 1) f
+         CROSS JOIN LATERAL (SELECT week_start, day_records FROM series_week
+                              WHERE channel = $1 AND signal = s.signal AND place_code = $2
+                              ORDER BY week_start DESC LIMIT 1) l
+        WHERE s.signal IS NOT NULL
+     )
+     SELECT (SELECT array_agg(signal ORDER BY signal) FROM s WHERE signal IS NOT NULL) AS signals,
+            (SELECT min(first_week + i - 1) - date '1970-01-01' FROM edge, unnest(first_records) WITH ORDINALITY d(r, n), LATERAL (SELECT n::int AS i) AS o WHERE r > 0) AS first_day,
+            (SELECT max(last_week + i - 1) - date '1970-01-01' FROM edge, unnest(last_records) WITH ORDINALITY d(r, n), LATERAL (SELECT n::int AS i) AS o WHERE r > 0) AS last_day`,
+    [channel, root],
+  );
+  const row = result.rows[0];
+  if (!row || row.first_day === null || row.last_day === null) return undefined;
+  return { firstDay: row.first_day, lastDay: row.last_day, signals: row.signals ?? [] };
+}
+
+/**
+ * Days (day numbers) on which the channel received at least one record anywhere in the city, between
+ * `fromDay` and `toDay`: a day outside this set is a day nothing was reported (a system outage, a school
+ * holiday), which the run reads as missing rather than zero.
+ */
+export async function reportedDays(
+  db: pg.ClientBase,
+  channel: string,
+  root: string,
+  signals: readonly string[],
+  fromDay: number,
+  toDay: number,
+): Promise<Set<number>> {
+  const result = await db.query<{ day: number }>(
+    `SELECT DISTINCT week_start + i - 1 - date '1970-01-01' AS day
+       FROM series_week, unnest(day_records) WITH ORDINALITY d(r, n), LATERAL (SELECT n::int AS i) AS o
+      WHERE channel = $1 AND signal = ANY($2::text[]) AND place_code = $3 AND r > 0
+        AND week_start BETWEEN $4::date - 6 AND $5::date`,
+    [channel, signals, root, dateOfDayNumber(fromDay), dateOfDayNumber(toDay)],
+  );
+  return new Set(result.rows.map((r) => r.day));
+}
+
+export interface CountsRequest {
+  readonly channel: string;
+  readonly period: Period;
+  /** Day numbers of the first and last period start read (Mondays for weeks). */
+  readonly fromDay: number;
+  readonly toDay: number;
+  /** Places to read (the levels the channel's rules need). */
+  readonly places: readonly string[];
+  /** Only these (signal, place) pairs; undefined for all. */
+  readonly pairs?: readonly { readonly signal: string; readonly placeCode: string }[];
+}
+
+/** Non-zero counts per series: pair key → [period index, count, period index, count, …]. */
+export type SparseCounts = Map<string, number[]>;
+
+export async function readCounts(db: pg.ClientBase, request: CountsRequest): Promise<SparseCounts> {
+  const { channel, period, fromDay, toDay, places, pairs } = request;
+  const from = dateOfDayNumber(fromDay);
+  const to = dateOfDayNumber(toDay);
+  const pairFilter = pairs
+    ? `AND (signal, place_code) IN (SELECT * FROM unnest($5::text[], $6::text[]))`
+    : '';
+  const params: unknown[] = [channel, from, to, places];
+  if (pairs)
+    params.push(
+      pairs.map((p) => p.signal),
+      pairs.map((p) => p.placeCode),
+    );
+  const sql =
+    period === 'week'
+      ? `SELECT signal, place_code, string_agg(((week_start - $2::date) / 7)::text || ':' || count::text, ',') AS counts
+           FROM series_week
+          WHERE channel = $1 AND week_start BETWEEN $2::date AND $3::date AND place_code = ANY($4::text[])
+            AND count <> 0 ${pairFilter}
+          GROUP BY signal, place_code`
+      : `SELECT signal, place_code, string_agg((week_start + i - 1 - $2::date)::text || ':' || c::text, ',') AS counts
+           FROM series_week, unnest(day_counts) WITH ORDINALITY d(c, n), LATERAL (SELECT n::int AS i) AS o
+          WHERE channel = $1 AND week_start BETWEEN $2::date - 6 AND $3::date AND place_code = ANY($4::text[])
+            AND c <> 0 AND week_start + i - 1 BETWEEN $2::date AND $3::date ${pairFilter}
+          GROUP BY signal, place_code`;
+  const result = await db.query<{ signal: string; place_code: string; counts: string }>(sql, params);
+  const sparse: SparseCounts = new Map();
+  for (const row of result.rows) {
+    const values: number[] = [];
+    for (const entry of row.counts.split(',')) {
+      const colon = entry.indexOf(':');
+      values.push(Number(entry.slice(0, colon)), Number(entry.slice(colon + 1)));
+    }
+    sparse.set(pairKey(row.signal, row.place_code), values);
+  }
+  return sparse;
+}
