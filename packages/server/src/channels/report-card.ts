@@ -100,7 +100,7 @@ const reported = z.object({
 /** A withdrawal names the card only. */
 const withdrawal = z.object({
   cardId: code,
-  type: z.literal('withdrawal'),
+  type: cardType,
   facility: code,
   reason: text(500).optional(),
 });

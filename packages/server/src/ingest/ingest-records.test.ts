@@ -158,3 +158,23 @@ describe('visits', () => {
     expect(await recountDifferences(db.pool)).toEqual([]);
   });
 });
+
+describe('hotline categories become signals, whatever their characters', () => {
+  test('stored and counted exactly as sent', async () => {
+    const category = '医疗 卫生, "急" \\ 其他';
+    const report = await ingestRecords(
+      db.pool,
+      'hotline',
+      [{ line: '12345', messageId: 'q1', time: '2024-01-05T10:00', text: '咨询\t发热门诊', category }],
+      { source: 'api' },
+    );
+    expect(report).toMatchObject({ accepted: 1, rejected: [] });
+    const stored = await db.pool.query<{ signals: string[]; text: string }>(
+      'SELECT signals, text FROM hotline_record WHERE record_key = $1',
+      ['12345/q1'],
+    );
+    expect(stored.rows).toEqual([{ signals: ['all', category], text: '咨询\t发热门诊' }]);
+    expect(await series('hotline', category, '4201')).toEqual([['2024-01-05', 1, 1]]);
+    expect(await recountDifferences(db.pool)).toEqual([]);
+  });
+});

@@ -161,21 +161,16 @@ describe(`POST /api/v1/ingest/{channel} on ${inject('databaseKind')}`, () => {
       );
       // The server may close the socket while we still write: the response, already sent, is what counts.
       request.on('error', (error) => setTimeout(() => reject(error), 1000));
-      const lines = `${csvLine(1, '2024-02-02')}
-`.repeat(1000);
+      const lines = `${csvLine(1, '2024-02-02')}\n`.repeat(1000);
       let sent = 0;
-      const more = () => {
+      const more = (): void => {
         while (sent < 5 * 1024 * 1024 && !request.destroyed) {
-          sent += lines.length;
-          if (
-            !request.write(
-              sent === lines.length
-                ? `${HEADER}
-${lines}`
-                : lines,
-            )
-          )
-            return request.once('drain', more);
+          const text = sent === 0 ? `${HEADER}\n${lines}` : lines;
+          sent += text.length;
+          if (!request.write(text)) {
+            request.once('drain', more);
+            return;
+          }
         }
         request.end();
       };

@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest';
+import { copyArray, copyValue } from './copy-format.js';
+
+describe('COPY text format', () => {
+  test('values', () => {
+    expect(copyValue(null)).toBe('\\N');
+    expect(copyValue(undefined)).toBe('\\N');
+    expect(copyValue(true)).toBe('t');
+    expect(copyValue(38.5)).toBe('38.5');
+    expect(copyValue('a\tb\nc\\d\re')).toBe('a\\tb\\nc\\\\d\\re');
+  });
+
+  test('arrays: plain elements bare, others quoted, then escaped for COPY', () => {
+    expect(copyArray(['all', 'ili'])).toBe('{all,ili}');
+    expect(copyArray(['医疗 卫生', 'a,b', 'say "hi"', 'back\\slash', 'NULL', ''])).toBe(
+      '{"医疗 卫生","a,b","say \\\\"hi\\\\"","back\\\\\\\\slash","NULL",""}',
+    );
+    expect(copyArray([1, 2.5])).toBe('{1,2.5}');
+  });
+});
