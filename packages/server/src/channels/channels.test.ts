@@ -110,10 +110,14 @@ describe('each channel', () => {
   ] as const)('%s: counts at %s on %s', (channel, place, day, signals, counts, denominator) => {
     const { candidate, rejected } = check(channel, good[channel]);
     expect(rejected).toBeUndefined();
+    const reporter = { hotline: null, opinion: null, visit: 'H1', 'report-card': 'H1' } as Record<
+      string,
+      string | null
+    >;
     expect(candidate?.contribution).toEqual({
       eventDate: day,
       placeCode: place,
-      facilityId: channel === 'hotline' || channel === 'opinion' ? null : expect.any(String),
+      facilityId: channel in reporter ? reporter[channel] : (Object.values(good[channel])[0] as string),
       signals,
       counts,
       denominator,
