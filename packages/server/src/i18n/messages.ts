@@ -195,6 +195,8 @@ const catalogue = {
     en: 'From {from} to {to}, {agreeing} channels show {family} above expectation in {place} and neighbouring places ({channels}); combined p = {p} (Zaykin truncated product, threshold {alpha}).',
   },
   'alert.reason.level': { 'zh-CN': '预警级别：{level}（{label}）。', en: 'Level {level}: {label}.' },
+  'alert.period.day': { 'zh-CN': '{date}', en: '{date}' },
+  'alert.period.week': { 'zh-CN': '{date} 起的一周', en: 'week of {date}' },
   'alert.channel.visit': { 'zh-CN': '门急诊就诊', en: 'clinic visits' },
   'alert.channel.report-card': { 'zh-CN': '传染病报告卡', en: 'case reports' },
   'alert.channel.pharmacy': { 'zh-CN': '药店销售', en: 'pharmacy sales' },
