@@ -8,11 +8,15 @@
  * in O(n) per step instead of a QR, and the quantities the methods need are exact formulas:
  * `x' (X'WX)^-1 x = 1 / S_g + (t - tbar_g)^2 / Stt` for group `g` at time `t`, hat values
  * `h_i = W_i (1 / S_g + (t_i - tbar_g)^2 / Stt)`, `Var(b) = 1 / Stt`. The within-group centring is what a
- * Householder QR achieves numerically, so results agree with R's to rounding.
+ * Householder QR achieves numerically, so results agree with R's to rounding. For speed the covariate is
+ * shifted by each group's plain mean (the group intercepts absorb the shift) and one pass per iteration
+ * computes `eta`, `mu`, the deviance and the weighted sums of the next solve.
  *
  * A design R would find rank-deficient (a group without positive weight, a trend constant within
  * groups) is reported as `rank-deficient`; callers then use the general `fitIrls`.
  */
+
+import { fastExp } from './exp.js';
 
 const EPS = 2.220446049250313e-16;
 const LOG_EPS = Math.log(EPS);
@@ -23,8 +27,9 @@ export interface GroupedTrendData {
   readonly y: Float64Array;
   /** `y log y` (0 for y = 0), precomputed once per series for the deviance. */
   readonly yLogY: Float64Array;
-  /** Starting linear predictor `log(y + 0.1)`, precomputed once per series. */
+  /** Starting linear predictor `log(y + 0.1)` and its mean `max(exp(.), eps)`, precomputed per series. */
   readonly etaStart: Float64Array;
+  readonly muStart: Float64Array;
   /** Trend covariate (read only when fitting with a trend). */
   readonly t: Float64Array;
   /** Group of each row, `0 .. groups - 1`. */
@@ -40,17 +45,24 @@ export type GroupedTrendStatus = 'ok' | 'rank-deficient' | 'failed';
 export class GroupedTrendIrls {
   readonly eta: Float64Array;
   readonly mu: Float64Array;
-  /** Working weights of the last solve (0 for rows with prior weight 0). */
-  readonly weights: Float64Array;
-  private readonly z: Float64Array;
+  private solveWeights: Float64Array;
+  private nextWeights: Float64Array;
+  /** Covariate minus its plain group mean, and those means. */
+  private readonly tc: Float64Array;
+  private readonly shift: Float64Array;
+  private readonly count: Float64Array;
+  /** Weighted sums for the next solve. */
+  private readonly sw: Float64Array;
+  private readonly swt: Float64Array;
+  private readonly swtt: Float64Array;
+  private readonly swz: Float64Array;
+  private readonly swtz: Float64Array;
+  /** Of the last solve: per-group weight sums and weighted means of the shifted covariate. */
   private readonly sumW: Float64Array;
-  private readonly sumWt: Float64Array;
-  private readonly sumWz: Float64Array;
-  /** Per-group intercepts `a_g` of the current and previous coefficient vectors. */
+  private readonly tBar: Float64Array;
+  /** Per-group intercepts (shifted covariate) of the current and previous coefficients. */
   private readonly a: Float64Array;
   private readonly aOld: Float64Array;
-  /** Weighted group means of `t` of the last solve. */
-  readonly tBar: Float64Array;
   converged = false;
   iterations = 0;
   hasTrend = false;
@@ -60,85 +72,83 @@ export class GroupedTrendIrls {
   stt = 0;
   residualDf = 0;
   rank = 0;
-  private groups = 0;
   private n = 0;
   private failure = '';
 
   constructor(capacity: number, maxGroups: number) {
     this.eta = new Float64Array(capacity);
     this.mu = new Float64Array(capacity);
-    this.weights = new Float64Array(capacity);
-    this.z = new Float64Array(capacity);
-    this.sumW = new Float64Array(maxGroups);
-    this.sumWt = new Float64Array(maxGroups);
-    this.sumWz = new Float64Array(maxGroups);
-    this.a = new Float64Array(maxGroups);
-    this.aOld = new Float64Array(maxGroups);
-    this.tBar = new Float64Array(maxGroups);
+    this.solveWeights = new Float64Array(capacity);
+    this.nextWeights = new Float64Array(capacity);
+    this.tc = new Float64Array(capacity);
+    const g = () => new Float64Array(maxGroups);
+    this.shift = g();
+    this.count = g();
+    this.sw = g();
+    this.swt = g();
+    this.swtt = g();
+    this.swz = g();
+    this.swtz = g();
+    this.sumW = g();
+    this.tBar = g();
+    this.a = g();
+    this.aOld = g();
   }
 
   get failureReason(): string {
     return this.failure;
   }
 
+  /** Working weights of the last solve (0 for rows with prior weight 0); R's `model$weights`. */
+  get weights(): Float64Array {
+    return this.solveWeights;
+  }
+
   /** Runs R's IRLS (at most `maxIterations`, deviance tolerance `epsilon`). */
   fit(d: GroupedTrendData, trend: boolean, maxIterations = 25, epsilon = 1e-8): GroupedTrendStatus {
-    const { n, y, group, groups, offset: off, priorWeights: pw } = d;
-    const { eta, mu, weights: W, z, sumW, sumWt, sumWz, a, aOld, tBar } = this;
-    const t = d.t;
+    const { n, groups, priorWeights: pw } = d;
+    const { eta, mu, a, aOld, sumW, tBar, sw, swt, swtt, swz, swtz } = this;
     this.n = n;
-    this.groups = groups;
     this.hasTrend = trend;
     this.converged = false;
     this.slope = 0;
-    for (let i = 0; i < n; i++) {
-      eta[i] = d.etaStart[i]!;
-      mu[i] = Math.max(Math.exp(eta[i]!), EPS);
-    }
-    let devOld = this.deviance(d);
+    this.stt = 0;
+    if (trend) this.centre(d);
+    eta.set(d.etaStart.subarray(0, n));
+    mu.set(d.muStart.subarray(0, n));
+    let devOld = this.passFromCurrent(d);
     let haveOld = false;
     let bOld = 0;
     for (let iter = 1; iter <= maxIterations; iter++) {
       this.iterations = iter;
-      sumW.fill(0, 0, groups);
-      sumWt.fill(0, 0, groups);
-      sumWz.fill(0, 0, groups);
-      for (let i = 0; i < n; i++) {
-        const m = mu[i]!; // = max(exp(eta), eps), also d mu / d eta
-        const w = ((pw === null ? 1 : pw[i]!) * m * m) / m; // R: prior weight x (d mu/d eta)^2 / V(mu)
-        const zi = eta[i]! - (off === null ? 0 : off[i]!) + (y[i]! - m) / m;
-        W[i] = w;
-        z[i] = zi;
-        const g = group[i]!;
-        sumW[g] = sumW[g]! + w;
-        sumWz[g] = sumWz[g]! + w * zi;
-        if (trend) sumWt[g] = sumWt[g]! + w * t[i]!;
-      }
+      // Solve the weighted least squares of this iteration from the sums of the last pass.
+      let stt = 0;
+      let stz = 0;
       for (let g = 0; g < groups; g++) {
-        if (!(sumW[g]! > 0)) return 'rank-deficient';
-        tBar[g] = trend ? sumWt[g]! / sumW[g]! : 0;
-        a[g] = sumWz[g]! / sumW[g]!; // zbar_g for now
+        const w = sw[g]!;
+        if (!(w > 0)) return 'rank-deficient';
+        const tb = swt[g]! / w;
+        const zb = swz[g]! / w;
+        sumW[g] = w;
+        tBar[g] = tb;
+        a[g] = zb;
+        stt += swtt[g]! - swt[g]! * tb;
+        stz += swtz[g]! - swt[g]! * zb;
       }
+      const used = this.nextWeights;
+      this.nextWeights = this.solveWeights;
+      this.solveWeights = used;
       let b = 0;
       if (trend) {
-        let stt = 0;
-        let stz = 0;
-        for (let i = 0; i < n; i++) {
-          const g = group[i]!;
-          const dt = t[i]! - tBar[g]!;
-          const wdt = W[i]! * dt;
-          stt += wdt * dt;
-          stz += wdt * (z[i]! - a[g]!);
-        }
         if (!(stt > 0)) return 'rank-deficient';
-        this.stt = stt;
         b = stz / stt;
-        if (!Number.isFinite(b)) return 'rank-deficient'; // let the general fit reproduce R's handling
+        if (!Number.isFinite(b)) return 'rank-deficient'; // the general fit reproduces R's handling
+        this.stt = stt;
+        for (let g = 0; g < groups; g++) a[g] = a[g]! - b * tBar[g]!;
       }
-      for (let g = 0; g < groups; g++) a[g] = a[g]! - b * tBar[g]!;
-      this.setEta(d, b);
-      let dev = this.deviance(d);
+      let dev = this.pass(d, b);
       if (!Number.isFinite(dev) || !this.validMu()) {
+        // R halves the step back towards the previous coefficients until the fit is finite again.
         if (!haveOld) {
           this.failure = 'no valid set of coefficients has been found';
           return 'failed';
@@ -152,8 +162,7 @@ export class GroupedTrendIrls {
           halvings += 1;
           for (let g = 0; g < groups; g++) a[g] = (a[g]! + aOld[g]!) / 2;
           b = (b + bOld) / 2;
-          this.setEta(d, b);
-          dev = this.deviance(d);
+          dev = this.pass(d, b);
         }
       }
       this.slope = b;
@@ -162,7 +171,7 @@ export class GroupedTrendIrls {
         break;
       }
       devOld = dev;
-      aOld.set(a.subarray(0, groups));
+      for (let g = 0; g < groups; g++) aOld[g] = a[g]!;
       bOld = b;
       haveOld = true;
     }
@@ -173,31 +182,125 @@ export class GroupedTrendIrls {
     return 'ok';
   }
 
-  private setEta(d: GroupedTrendData, b: number): void {
-    const { n, group, offset: off } = d;
-    const { eta, mu, a } = this;
-    const t = d.t;
-    const trend = this.hasTrend;
+  /** Shifts the covariate by each group's plain mean, so that the one-pass sums do not cancel. */
+  private centre(d: GroupedTrendData): void {
+    const { n, group, groups, t } = d;
+    const { tc, shift, count } = this;
+    for (let g = 0; g < groups; g++) {
+      shift[g] = 0;
+      count[g] = 0;
+    }
     for (let i = 0; i < n; i++) {
       const g = group[i]!;
-      let e = trend ? a[g]! + b * t[i]! : a[g]!;
-      if (off !== null) e += off[i]!;
-      eta[i] = e;
-      mu[i] = Math.max(Math.exp(e), EPS);
+      shift[g] = shift[g]! + t[i]!;
+      count[g] = count[g]! + 1;
+    }
+    for (let g = 0; g < groups; g++) shift[g] = count[g]! > 0 ? shift[g]! / count[g]! : 0;
+    for (let i = 0; i < n; i++) tc[i] = t[i]! - shift[group[i]!]!;
+  }
+
+  private clearSums(groups: number): void {
+    const { sw, swt, swtt, swz, swtz } = this;
+    for (let g = 0; g < groups; g++) {
+      sw[g] = 0;
+      swt[g] = 0;
+      swtt[g] = 0;
+      swz[g] = 0;
+      swtz[g] = 0;
     }
   }
 
-  /** Poisson deviance `2 sum w [y log(y / mu) - (y - mu)]`, with `log mu = eta` above the floor. */
-  private deviance(d: GroupedTrendData): number {
-    const { n, y, yLogY, priorWeights: pw } = d;
-    const { eta, mu } = this;
+  /**
+   * One pass with new coefficients: `eta = a_g + b tc (+ offset)`, `mu = max(exp(eta), eps)`, the Poisson
+   * deviance `2 sum w [y log(y / mu) - (y - mu)]` (with `log mu = eta` above the floor), and for the next
+   * solve the working weights `W = w mu` (R: prior weight x (d mu / d eta)^2 / V(mu), both `mu`), the working
+   * responses `z = eta - offset + (y - mu) / mu` and their weighted sums per group.
+   */
+  private pass(d: GroupedTrendData, b: number): number {
+    const { n, y, yLogY, group, groups, priorWeights: pw, offset: off } = d;
+    const { eta, mu, tc, a, sw, swt, swtt, swz, swtz } = this;
+    const W = this.nextWeights;
+    const trend = this.hasTrend;
+    this.clearSums(groups);
+    let dev = 0;
+    // Rows come in runs of one group: sum each run in locals, then add it to the group's sums.
+    let run = n > 0 ? group[0]! : 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let i = 0; i < n; i++) {
+      const g = group[i]!;
+      if (g !== run) {
+        sw[run] = sw[run]! + s0;
+        swt[run] = swt[run]! + s1;
+        swtt[run] = swtt[run]! + s2;
+        swz[run] = swz[run]! + s3;
+        swtz[run] = swtz[run]! + s4;
+        s0 = s1 = s2 = s3 = s4 = 0;
+        run = g;
+      }
+      const ti = trend ? tc[i]! : 0;
+      const lin = a[g]! + b * ti;
+      const e = off === null ? lin : lin + off[i]!;
+      eta[i] = e;
+      let m = fastExp(e);
+      let logMu = e;
+      if (m < EPS) {
+        m = EPS;
+        logMu = LOG_EPS;
+      }
+      mu[i] = m;
+      const yi = y[i]!;
+      const pwi = pw === null ? 1 : pw[i]!;
+      dev += pwi * (yLogY[i]! - yi * logMu - yi + m);
+      const w = pwi * m;
+      const z = lin + (yi - m) / m;
+      W[i] = w;
+      const wt = w * ti;
+      s0 += w;
+      s3 += w * z;
+      s1 += wt;
+      s2 += wt * ti;
+      s4 += wt * z;
+    }
+    if (n > 0) {
+      sw[run] = sw[run]! + s0;
+      swt[run] = swt[run]! + s1;
+      swtt[run] = swtt[run]! + s2;
+      swz[run] = swz[run]! + s3;
+      swtz[run] = swtz[run]! + s4;
+    }
+    return 2 * dev;
+  }
+
+  /** The same pass from the starting `eta` and `mu` already in place (no coefficients yet). */
+  private passFromCurrent(d: GroupedTrendData): number {
+    const { n, y, yLogY, group, groups, priorWeights: pw, offset: off } = d;
+    const { eta, mu, tc, sw, swt, swtt, swz, swtz } = this;
+    const W = this.nextWeights;
+    const trend = this.hasTrend;
+    this.clearSums(groups);
     let dev = 0;
     for (let i = 0; i < n; i++) {
-      const yi = y[i]!;
+      const g = group[i]!;
+      const ti = trend ? tc[i]! : 0;
+      const e = eta[i]!;
       const m = mu[i]!;
-      const logMu = m === EPS ? LOG_EPS : eta[i]!;
-      const term = yLogY[i]! - yi * logMu - (yi - m);
-      dev += pw === null ? term : pw[i]! * term;
+      const logMu = m === EPS ? LOG_EPS : e;
+      const yi = y[i]!;
+      const pwi = pw === null ? 1 : pw[i]!;
+      dev += pwi * (yLogY[i]! - yi * logMu - yi + m);
+      const w = pwi * m;
+      const z = (off === null ? e : e - off[i]!) + (yi - m) / m;
+      W[i] = w;
+      const wt = w * ti;
+      sw[g] = sw[g]! + w;
+      swz[g] = swz[g]! + w * z;
+      swt[g] = swt[g]! + wt;
+      swtt[g] = swtt[g]! + wt * ti;
+      swtz[g] = swtz[g]! + wt * z;
     }
     return 2 * dev;
   }
@@ -213,7 +316,7 @@ export class GroupedTrendIrls {
 
   /** Linear predictor for group `g` at time `t0` (offset `offset0` added). */
   predictEta(g: number, t0: number, offset0: number): number {
-    const e = this.hasTrend ? this.a[g]! + this.slope * t0 : this.a[g]!;
+    const e = this.hasTrend ? this.a[g]! + this.slope * (t0 - this.shift[g]!) : this.a[g]!;
     return e + offset0;
   }
 
@@ -221,7 +324,7 @@ export class GroupedTrendIrls {
   varianceFactor(g: number, t0: number): number {
     const base = 1 / this.sumW[g]!;
     if (!this.hasTrend) return base;
-    const dt = t0 - this.tBar[g]!;
+    const dt = t0 - this.shift[g]! - this.tBar[g]!;
     return base + (dt * dt) / this.stt;
   }
 
@@ -233,26 +336,24 @@ export class GroupedTrendIrls {
   /** Hat values of the last solve, those above `1 - 10 eps` set to 1 (R's `hatvalues`). */
   hatValues(out: Float64Array, d: GroupedTrendData): void {
     const { n, group } = d;
-    const t = d.t;
+    const { tc, sumW, tBar } = this;
+    const W = this.solveWeights;
     const limit = 1 - 10 * EPS;
     for (let i = 0; i < n; i++) {
       const g = group[i]!;
-      let h = 1 / this.sumW[g]!;
+      let h = 1 / sumW[g]!;
       if (this.hasTrend) {
-        const dt = t[i]! - this.tBar[g]!;
+        const dt = tc[i]! - tBar[g]!;
         h += (dt * dt) / this.stt;
       }
-      h *= this.weights[i]!;
+      h *= W[i]!;
       out[i] = h >= limit ? 1 : h;
     }
   }
 
   /** Working residuals `(y - mu) / max(exp(eta), eps)` of the final fit. */
   residuals(out: Float64Array, d: GroupedTrendData): void {
-    for (let i = 0; i < this.n; i++) out[i] = (d.y[i]! - this.mu[i]!) / this.mu[i]!;
-  }
-
-  get groupCount(): number {
-    return this.groups;
+    const { mu } = this;
+    for (let i = 0; i < this.n; i++) out[i] = (d.y[i]! - mu[i]!) / mu[i]!;
   }
 }

@@ -6,8 +6,9 @@ export class SeriesCache {
   readonly n: number;
   readonly y: Float64Array;
   readonly yLogY: Float64Array;
-  /** `log(y + 0.1)`: R's IRLS start. */
+  /** `log(y + 0.1)`: R's IRLS start, and its mean `max(exp(.), eps)`. */
   readonly etaStart: Float64Array;
+  readonly muStart: Float64Array;
   /** `y^(2/3)` for the Anscombe residuals. */
   readonly y23: Float64Array;
   /** `log(population)` when the series has a population, else `null`. */
@@ -20,11 +21,14 @@ export class SeriesCache {
     this.y = y;
     this.yLogY = new Float64Array(n);
     this.etaStart = new Float64Array(n);
+    this.muStart = new Float64Array(n);
     this.y23 = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = y[i]!;
       this.yLogY[i] = v !== 0 ? v * Math.log(v) : 0;
-      this.etaStart[i] = Math.log(v + 0.1);
+      const eta = Math.log(v + 0.1);
+      this.etaStart[i] = eta;
+      this.muStart[i] = Math.max(Math.exp(eta), 2.220446049250313e-16);
       this.y23[i] = Math.pow(v, 2 / 3);
     }
     const pop = series.population;
@@ -37,6 +41,7 @@ interface MutableData {
   y: Float64Array;
   yLogY: Float64Array;
   etaStart: Float64Array;
+  muStart: Float64Array;
   t: Float64Array;
   group: Int32Array;
   groups: number;
@@ -63,6 +68,7 @@ export class Baseline {
       y: new Float64Array(capacity),
       yLogY: new Float64Array(capacity),
       etaStart: new Float64Array(capacity),
+      muStart: new Float64Array(capacity),
       t: new Float64Array(capacity),
       group: new Int32Array(capacity),
       groups: 1,
@@ -78,11 +84,17 @@ export class Baseline {
     return this.rows.n;
   }
 
+  /** Sets (or with `null` clears) the prior weights of the next fits, keeping the rows object's shape. */
+  setPriorWeights(weights: Float64Array | null): void {
+    this.rows.priorWeights = weights;
+  }
+
   /** Starts a new baseline with `groups` factor levels, with or without a population offset. */
   reset(groups: number, withOffset: boolean): void {
     this.rows.n = 0;
     this.rows.groups = groups;
     this.rows.offset = withOffset ? this.offsetBuffer : null;
+    this.rows.priorWeights = null;
     this.maxY = -Infinity;
   }
 
@@ -94,6 +106,7 @@ export class Baseline {
     r.y[i] = y;
     r.yLogY[i] = cache.yLogY[j]!;
     r.etaStart[i] = cache.etaStart[j]!;
+    r.muStart[i] = cache.muStart[j]!;
     r.t[i] = t;
     r.group[i] = group;
     this.y23[i] = cache.y23[j]!;

@@ -97,6 +97,11 @@ export class FarringtonGlm {
     return this.general ? this.general.residualDf : this.fast.residualDf;
   }
 
+  /** Final linear predictor (offset included). */
+  get eta(): Float64Array {
+    return this.general ? this.general.eta : this.fast.eta;
+  }
+
   /** Fitted means. */
   get mu(): Float64Array {
     return this.general ? this.general.mu : this.fast.mu;
