@@ -1,5 +1,5 @@
-import { createReadStream, mkdtempSync, rmSync, statSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -90,8 +90,9 @@ async function runOn(label: string, adminUrl: string, file: string, setup: (pool
   try {
     await migrate(pool);
     await setup(pool);
-    const version = (await pool.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '?';
-    const copyMs = await rawCopy(pool, file);
+    const version = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]
+      ?.server_version;
+    const copyBeforeMs = await rawCopy(pool, file);
     resetIngestTimings();
     const started = performance.now();
     const {
@@ -104,12 +105,16 @@ async function runOn(label: string, adminUrl: string, file: string, setup: (pool
       }),
     );
     const ingestMs = performance.now() - started;
+    // The raw COPY again after the ingest: on a shared machine the load drifts, and the ceiling is their mean.
+    const copyAfterMs = await rawCopy(pool, file);
+    const copyMs = (copyBeforeMs + copyAfterMs) / 2;
     const differences = await recountDifferences(pool);
     const seriesRows = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM series_week')).rows[0]
       ?.n;
     process.stdout.write(
       `\n${label} (PostgreSQL ${version})\n` +
-        `  raw COPY of the file (ceiling)  ${rate(ROWS, copyMs)}  (${(copyMs / 1000).toFixed(1)} s)\n` +
+        `  raw COPY of the file (ceiling)  ${rate(ROWS, copyMs)}  (before ${(copyBeforeMs / 1000).toFixed(1)} s, ` +
+        `after ${(copyAfterMs / 1000).toFixed(1)} s)\n` +
         `  shaobing CSV ingest             ${rate(report.accepted, ingestMs)}  (${(ingestMs / 1000).toFixed(1)} s)` +
         `  = ${((copyMs / ingestMs) * 100).toFixed(0)}% of raw COPY\n` +
         `  accepted ${report.accepted.toLocaleString('en-US')}, rejected ${report.rejected.length}; ` +
@@ -157,7 +162,8 @@ try {
     );
     process.stdout.write(
       `Shaobing ingest benchmark: ${ROWS.toLocaleString('en-US')} clinic visits, ${mb(bytes)} CSV, ` +
-        `${communities.length} communities, ${facilities.length} facilities; Node ${process.version}\n`,
+        `${communities.length} communities, ${facilities.length} facilities; Node ${process.version}, ` +
+        `${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at the start\n`,
     );
     await nodeBreakdown(file, Math.min(ROWS, 200_000), references);
     await runOn('embedded', server.url('postgres'), file, setup);
@@ -167,7 +173,6 @@ try {
       process.stdout.write(
         '\nexternal: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a superuser URL)\n',
       );
-    process.stdout.write(`\nfile: ${statSync(file).size} bytes\n`);
   } finally {
     await server.stop();
   }
