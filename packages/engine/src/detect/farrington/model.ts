@@ -90,11 +90,9 @@ function fitWithReweighting(
     if (!glm.converged && rules.giveUpWhenNotConverged) return { kind: 'no-convergence' };
   }
   glm.residuals(ws.resid);
-  const phi1 = Math.max(dispersion(glm.weights, ws.resid, n, glm.residualDf), 1);
-  if (!rules.reweight) {
-    const disp = dispersion(glm.weights, ws.resid, n, glm.residualDf);
-    return { kind: 'ok', phi: Math.max(disp, 1), summaryDispersion: disp };
-  }
+  const pearson1 = dispersion(glm.weights, ws.resid, n, glm.residualDf);
+  const phi1 = Math.max(pearson1, 1);
+  if (!rules.reweight) return { kind: 'ok', phi: phi1, summaryDispersion: pearson1 };
   // Anscombe residuals of the first fit, standardised with its hat values (R's anscombe.residuals).
   const { omega, hat } = ws;
   glm.hatValues(hat);
@@ -102,6 +100,7 @@ function fitWithReweighting(
   const eta = glm.eta;
   const T = rules.weightsThreshold;
   let denom = 0;
+  let outliers = 0;
   for (let i = 0; i < n; i++) {
     const m = mu[i]!;
     // mu^(-1/6) as exp(-eta / 6) when mu = exp(eta) (not floored): same value, a third of the cost of pow.
@@ -114,6 +113,7 @@ function fitWithReweighting(
       };
     // omega_i = gamma s^-2 above the threshold, gamma below; gamma makes the weights sum to n.
     if (s > T) {
+      outliers += 1;
       const v = Math.pow(s, -2);
       omega[i] = v;
       denom += v;
@@ -124,6 +124,13 @@ function fitWithReweighting(
   }
   const gamma = n / denom;
   for (let i = 0; i < n; i++) omega[i] = gamma * omega[i]!;
+  if (outliers === 0) {
+    // Every weight is exactly 1 (gamma = n / n): R's refit repeats the first fit operation for operation.
+    const summaryDispersion = rules.omegaAsModelWeights
+      ? dispersion(omega, ws.resid, n, glm.residualDf)
+      : pearson1;
+    return { kind: 'ok', phi: phi1, summaryDispersion };
+  }
   base.setPriorWeights(omega);
   const refitted = glm.fit(d, trend);
   base.setPriorWeights(null);
