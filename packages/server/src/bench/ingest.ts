@@ -121,7 +121,7 @@ async function runOn(label: string, adminUrl: string, file: string, setup: (pool
         `${seriesRows?.toLocaleString('en-US')} series rows; recount differences: ${differences.length}\n` +
         `  memory: RSS ${mb(baseRss)} before, peak ${mb(peakRss)} while ingesting\n` +
         `  where the time goes (ms; the Node side overlaps the database side):\n` +
-        `    Node: prepare ${Math.round(ingestTimings.prepare)}\n` +
+        `    Node: prepare ${Math.round(ingestTimings.prepare)}, series aggregation ${Math.round(ingestTimings.aggregate)}\n` +
         `    database: lock wait ${Math.round(ingestTimings.lock)}, read keys ${Math.round(ingestTimings.read)}, ` +
         `COPY records ${Math.round(ingestTimings.write)}, series upsert ${Math.round(ingestTimings.series)}, ` +
         `commit ${Math.round(ingestTimings.commit)} over ${ingestTimings.batches} batches\n`,

@@ -208,7 +208,9 @@ export async function commitBatch(
       await writeRecords(client, channel, plan, source, now);
       t = lap('write', t);
     }
-    await writeSeriesDeltas(client, channel.id, seriesDeltas(plan.changes, ancestors));
+    const deltas = seriesDeltas(plan.changes, ancestors);
+    t = lap('aggregate', t);
+    await writeSeriesDeltas(client, channel.id, deltas);
     t = lap('series', t);
     await client.query('COMMIT');
     lap('commit', t);

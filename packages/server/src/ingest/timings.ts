@@ -12,7 +12,9 @@ export const ingestTimings = {
   read: 0,
   /** Writing the records (DELETE of replaced versions, COPY, UPDATE of withdrawals). */
   write: 0,
-  /** Aggregating the series deltas and upserting them. */
+  /** Aggregating the series deltas in memory (Node). */
+  aggregate: 0,
+  /** Upserting them (one statement per series table). */
   series: 0,
   /** COMMIT (the WAL flush). */
   commit: 0,
