@@ -107,16 +107,14 @@ export class GroupedTrendIrls {
   /** Runs R's IRLS (at most `maxIterations`, deviance tolerance `epsilon`). */
   fit(d: GroupedTrendData, trend: boolean, maxIterations = 25, epsilon = 1e-8): GroupedTrendStatus {
     const { n, groups, priorWeights: pw } = d;
-    const { eta, mu, a, aOld, sumW, tBar, sw, swt, swtt, swz, swtz } = this;
+    const { a, aOld, sumW, tBar, sw, swt, swtt, swz, swtz } = this;
     this.n = n;
     this.hasTrend = trend;
     this.converged = false;
     this.slope = 0;
     this.stt = 0;
     if (trend) this.centre(d);
-    eta.set(d.etaStart.subarray(0, n));
-    mu.set(d.muStart.subarray(0, n));
-    let devOld = this.passFromCurrent(d);
+    let devOld = this.pass(d, 0, true);
     let haveOld = false;
     let bOld = 0;
     for (let iter = 1; iter <= maxIterations; iter++) {
@@ -146,7 +144,7 @@ export class GroupedTrendIrls {
         this.stt = stt;
         for (let g = 0; g < groups; g++) a[g] = a[g]! - b * tBar[g]!;
       }
-      let dev = this.pass(d, b);
+      let dev = this.pass(d, b, false);
       if (!Number.isFinite(dev) || !this.validMu()) {
         // R halves the step back towards the previous coefficients until the fit is finite again.
         if (!haveOld) {
@@ -162,7 +160,7 @@ export class GroupedTrendIrls {
           halvings += 1;
           for (let g = 0; g < groups; g++) a[g] = (a[g]! + aOld[g]!) / 2;
           b = (b + bOld) / 2;
-          dev = this.pass(d, b);
+          dev = this.pass(d, b, false);
         }
       }
       this.slope = b;
@@ -214,10 +212,11 @@ export class GroupedTrendIrls {
    * One pass with new coefficients: `eta = a_g + b tc (+ offset)`, `mu = max(exp(eta), eps)`, the Poisson
    * deviance `2 sum w [y log(y / mu) - (y - mu)]` (with `log mu = eta` above the floor), and for the next
    * solve the working weights `W = w mu` (R: prior weight x (d mu / d eta)^2 / V(mu), both `mu`), the working
-   * responses `z = eta - offset + (y - mu) / mu` and their weighted sums per group.
+   * responses `z = eta - offset + (y - mu) / mu` and their weighted sums per group. With `fromStart` the
+   * pass takes R's starting values `eta = log(y + 0.1)` instead of coefficients.
    */
-  private pass(d: GroupedTrendData, b: number): number {
-    const { n, y, yLogY, group, groups, priorWeights: pw, offset: off } = d;
+  private pass(d: GroupedTrendData, b: number, fromStart: boolean): number {
+    const { n, y, yLogY, group, groups, priorWeights: pw, offset: off, etaStart, muStart } = d;
     const { eta, mu, tc, a, sw, swt, swtt, swz, swtz } = this;
     const W = this.nextWeights;
     const trend = this.hasTrend;
@@ -242,15 +241,21 @@ export class GroupedTrendIrls {
         run = g;
       }
       const ti = trend ? tc[i]! : 0;
-      const lin = a[g]! + b * ti;
-      const e = off === null ? lin : lin + off[i]!;
-      eta[i] = e;
-      let m = fastExp(e);
-      let logMu = e;
-      if (m < EPS) {
-        m = EPS;
-        logMu = LOG_EPS;
+      let lin: number;
+      let e: number;
+      let m: number;
+      if (fromStart) {
+        e = etaStart[i]!;
+        m = muStart[i]!;
+        lin = off === null ? e : e - off[i]!;
+      } else {
+        lin = a[g]! + b * ti;
+        e = off === null ? lin : lin + off[i]!;
+        m = fastExp(e);
+        if (m < EPS) m = EPS;
       }
+      const logMu = m === EPS ? LOG_EPS : e;
+      eta[i] = e;
       mu[i] = m;
       const yi = y[i]!;
       const pwi = pw === null ? 1 : pw[i]!;
@@ -271,36 +276,6 @@ export class GroupedTrendIrls {
       swtt[run] = swtt[run]! + s2;
       swz[run] = swz[run]! + s3;
       swtz[run] = swtz[run]! + s4;
-    }
-    return 2 * dev;
-  }
-
-  /** The same pass from the starting `eta` and `mu` already in place (no coefficients yet). */
-  private passFromCurrent(d: GroupedTrendData): number {
-    const { n, y, yLogY, group, groups, priorWeights: pw, offset: off } = d;
-    const { eta, mu, tc, sw, swt, swtt, swz, swtz } = this;
-    const W = this.nextWeights;
-    const trend = this.hasTrend;
-    this.clearSums(groups);
-    let dev = 0;
-    for (let i = 0; i < n; i++) {
-      const g = group[i]!;
-      const ti = trend ? tc[i]! : 0;
-      const e = eta[i]!;
-      const m = mu[i]!;
-      const logMu = m === EPS ? LOG_EPS : e;
-      const yi = y[i]!;
-      const pwi = pw === null ? 1 : pw[i]!;
-      dev += pwi * (yLogY[i]! - yi * logMu - yi + m);
-      const w = pwi * m;
-      const z = (off === null ? e : e - off[i]!) + (yi - m) / m;
-      W[i] = w;
-      const wt = w * ti;
-      sw[g] = sw[g]! + w;
-      swz[g] = swz[g]! + w * z;
-      swt[g] = swt[g]! + wt;
-      swtt[g] = swtt[g]! + wt * ti;
-      swtz[g] = swtz[g]! + wt * z;
     }
     return 2 * dev;
   }
