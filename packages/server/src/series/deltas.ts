@@ -42,36 +42,25 @@ export function seriesDeltas(
   changes: readonly Change[],
   ancestors: ReadonlyMap<string, readonly string[]>,
 ): Deltas {
-  const weeks = new Map<string, WeekDelta>();
-  const facility = new Map<string, FacilityDelta>();
-  const mondays = new Map<string, { weekStart: string; slot: number }>();
-  let removals = false;
-  const addWeek = (
-    signal: string,
-    placeCode: string,
-    weekStart: string,
-    slot: number,
-    count: Amount,
-    sign: number,
-    denominator: number,
-  ) => {
-    const key = `${signal}\u0000${placeCode}\u0000${weekStart}`;
-    let delta = weeks.get(key);
-    if (!delta) {
-      delta = {
-        signal,
-        placeCode,
-        weekStart,
-        counts: [0, 0, 0, 0, 0, 0, 0],
-        records: [0, 0, 0, 0, 0, 0, 0],
-        denominators: [0, 0, 0, 0, 0, 0, 0],
-      };
-      weeks.set(key, delta);
+  // Keys are numbers, not strings: (place, signal, week) packed as place · 2³² + signal · 2¹⁶ + Monday's day
+  // number (exact below 2⁵³: up to 2²¹ places, 2¹⁶ signals in a batch, days to 2149) — a map of numbers is
+  // several times faster than one of joined strings, and this loop runs for every signal of every record
+  // at every level of the place tree.
+  const weeks = new Map<number, WeekDelta>();
+  const placeIds = new Map<string, number>();
+  const signalIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, key: string) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
     }
-    delta.counts[slot] = addAmount(delta.counts[slot] ?? 0, count);
-    delta.records[slot] = (delta.records[slot] ?? 0) + sign;
-    delta.denominators[slot] = (delta.denominators[slot] ?? 0) + denominator;
+    return id;
   };
+  const facility = new Map<string, FacilityDelta>();
+  const mondays = new Map<string, { weekStart: string; day: number; slot: number }>();
+  const chains = new Map<string, { codes: readonly string[]; ids: number[] }>();
+  let removals = false;
   const addFacility = (
     facilityId: string,
     signal: string,
@@ -95,18 +84,47 @@ export function seriesDeltas(
       const day = dayNumberOf(c.eventDate);
       // 1970-01-01 was a Thursday: (day + 3) mod 7 counts days since Monday.
       const slot = (((day + 3) % 7) + 7) % 7;
-      monday = { weekStart: dateOfDayNumber(day - slot), slot };
+      monday = { weekStart: dateOfDayNumber(day - slot), day: day - slot, slot };
       mondays.set(c.eventDate, monday);
     }
-    const places = ancestors.get(c.placeCode) ?? [c.placeCode];
+    let chain = chains.get(c.placeCode);
+    if (!chain) {
+      const codes = ancestors.get(c.placeCode) ?? [c.placeCode];
+      chain = { codes, ids: codes.map((code) => idOf(placeIds, code)) };
+      chains.set(c.placeCode, chain);
+    }
     const denominator = sign * (c.denominator ?? 0);
-    c.signals.forEach((signal, i) => {
+    const { slot, weekStart } = monday;
+    for (let i = 0; i < c.signals.length; i++) {
+      const signal = c.signals[i] as string;
       const raw = c.counts?.[i] ?? 1;
       const count = sign < 0 ? negate(raw) : raw;
-      for (const place of places)
-        addWeek(signal, place, monday.weekStart, monday.slot, count, sign, denominator);
+      const signalPart = idOf(signalIds, signal) * 65_536 + (monday.day & 0xffff);
+      for (let p = 0; p < chain.ids.length; p++) {
+        const key = (chain.ids[p] as number) * 4_294_967_296 + signalPart;
+        let delta = weeks.get(key);
+        if (!delta) {
+          const placeCode = chain.codes[p] as string;
+          delta = {
+            signal,
+            placeCode,
+            weekStart,
+            counts: [0, 0, 0, 0, 0, 0, 0],
+            records: [0, 0, 0, 0, 0, 0, 0],
+            denominators: [0, 0, 0, 0, 0, 0, 0],
+          };
+          weeks.set(key, delta);
+        }
+        const before = delta.counts[slot] as Amount;
+        delta.counts[slot] =
+          typeof before === 'number' && typeof count === 'number' && Number.isInteger(count)
+            ? before + count
+            : addAmount(before, count);
+        delta.records[slot] = (delta.records[slot] as number) + sign;
+        delta.denominators[slot] = (delta.denominators[slot] as number) + denominator;
+      }
       if (c.facilityId !== null) addFacility(c.facilityId, signal, c.eventDate, count, sign, denominator);
-    });
+    }
     if (c.facilityId !== null) addFacility(c.facilityId, RECORDS_SIGNAL, c.eventDate, sign, sign, 0);
   }
   return { weeks: [...weeks.values()], facility: [...facility.values()], removals };
