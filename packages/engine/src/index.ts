@@ -46,3 +46,4 @@ export {
   type LevelTable,
   type RuleKind,
 } from './fusion/level-table.js';
+export * from './simulate/index.js';

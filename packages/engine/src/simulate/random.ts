@@ -194,17 +194,30 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** A 32-bit hash of numbers and strings (FNV-1a over their text, then a murmur3 finaliser). */
+/**
+ * A 32-bit hash of numbers and strings (FNV-1a over string characters and over the two 32-bit halves of
+ * numbers, a type tag and a separator after each part, then a murmur3 finaliser). Allocation-free: it runs
+ * once per unit-day of records.
+ */
 export function hashParts(parts: readonly (number | string)[]): number {
   let h = 0x811c9dc5;
-  for (const part of parts) {
-    const text = typeof part === 'number' ? `#${part}` : `$${part}`;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x2c; // a separator, so that ('ab', 'c') and ('a', 'bc') differ
+  const step = (x: number) => {
+    h ^= x & 0xffff;
     h = Math.imul(h, 0x01000193);
+    h ^= x >>> 16;
+    h = Math.imul(h, 0x01000193);
+  };
+  for (const part of parts) {
+    if (typeof part === 'number') {
+      step(0x23);
+      FLOAT[0] = part;
+      step(WORDS[0] as number);
+      step(WORDS[1] as number);
+    } else {
+      step(0x24);
+      for (let i = 0; i < part.length; i++) step(part.charCodeAt(i));
+    }
+    step(0x2c); // a separator, so that ('ab', 'c') and ('a', 'bc') differ
   }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -214,41 +227,55 @@ export function hashParts(parts: readonly (number | string)[]): number {
   return h >>> 0;
 }
 
+const FLOAT = new Float64Array(1);
+const WORDS = new Uint32Array(FLOAT.buffer);
+
 /**
- * Draws indices in proportion to fixed weights, by binary search over the cumulative weights: built once
- * for a catchment or a template list, then drawn from millions of times.
+ * Draws indices in proportion to fixed weights in constant time, by Walker's alias method (Vose's stable
+ * construction): built once for a catchment or a template list, then drawn from millions of times.
  */
 export class WeightedTable<T> {
-  private readonly cumulative: Float64Array;
+  private readonly probability: Float64Array;
+  private readonly alias: Int32Array;
   readonly total: number;
 
   constructor(
     readonly items: readonly T[],
     weights: readonly number[],
   ) {
-    if (items.length === 0 || items.length !== weights.length) throw new Error('WeightedTable: bad weights');
-    this.cumulative = new Float64Array(items.length);
-    let sum = 0;
-    for (let i = 0; i < items.length; i++) {
-      const w = weights[i] ?? 0;
+    const n = items.length;
+    if (n === 0 || n !== weights.length) throw new Error('WeightedTable: bad weights');
+    let total = 0;
+    for (const w of weights) {
       if (!(w >= 0)) throw new Error('WeightedTable: negative weight');
-      sum += w;
-      this.cumulative[i] = sum;
+      total += w;
     }
-    if (!(sum > 0)) throw new Error('WeightedTable: weights sum to zero');
-    this.total = sum;
+    if (!(total > 0)) throw new Error('WeightedTable: weights sum to zero');
+    this.total = total;
+    this.probability = new Float64Array(n);
+    this.alias = new Int32Array(n);
+    const scaled = weights.map((w) => (w * n) / total);
+    const small: number[] = [];
+    const large: number[] = [];
+    scaled.forEach((p, i) => (p < 1 ? small : large).push(i));
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop() as number;
+      const l = large.pop() as number;
+      this.probability[s] = scaled[s] as number;
+      this.alias[s] = l;
+      scaled[l] = (scaled[l] as number) + (scaled[s] as number) - 1;
+      (scaled[l] < 1 ? small : large).push(l);
+    }
+    for (const i of [...small, ...large]) {
+      this.probability[i] = 1;
+      this.alias[i] = i;
+    }
   }
 
   index(random: Random): number {
-    const target = random.uniform() * this.total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cumulative[mid] as number) > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    const x = random.uniform() * this.probability.length;
+    const i = Math.floor(x);
+    return x - i < (this.probability[i] as number) ? i : (this.alias[i] as number);
   }
 
   draw(random: Random): T {

@@ -24,6 +24,8 @@ export interface SimCommunity {
 }
 
 export interface SimStreet {
+  /** Position among all the city's streets (for dense per-street arrays). */
+  readonly index: number;
   readonly code: string;
   readonly name: string;
   readonly districtCode: string;
@@ -97,6 +99,7 @@ export function simulateCity(input: CityInput, layout: CityLayout = DEFAULT_LAYO
     const streets = shaped.map(({ place, communities, weight }): SimStreet => {
       for (const c of communities) community.set(c.code, c);
       const s: SimStreet = {
+        index: street.size,
         code: place.code,
         name: place.name,
         districtCode: d.code,

@@ -164,7 +164,9 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
     for (const c of cases) {
       for (const site of sites.filter((s) => s.catchment?.includes(c.districtCode))) {
         const population = site.catchment?.reduce((s, d) => s + (city.district.get(d)?.population ?? 0), 0) ?? 0;
-        const amount = (ww.copiesPerCase * 1e5) / Math.max(population, 1);
+        // Whole copies/L, so that a record's concentration is the series value exactly.
+        const amount = Math.round((ww.copiesPerCase * 1e5) / Math.max(population, 1));
+        if (amount === 0) continue;
         const series = book.ofFacility('wastewater', ww.target, site);
         const begin = c.onset + Math.round(ww.lagDays);
         for (let day = begin; day < begin + ww.sheddingDays; day++) {
