@@ -7,6 +7,7 @@ import { DataDirectoryInUse } from '../db/embedded-server.js';
 import { buildApp } from '../http/app.js';
 import { startHl7Listener } from '../mllp/hl7-listener.js';
 import { loadMllpSettings } from '../mllp/mllp-config.js';
+import { startDetection } from '../signals/scheduler.js';
 import { UsageError } from './usage-error.js';
 
 export const serveHelp = `Usage: shaobing serve
@@ -57,6 +58,8 @@ export async function runServe(): Promise<number> {
           await db.close();
           throw new UsageError(`HL7 MLLP listener on port ${config.mllpPort}: ${error.message}`);
         });
+  // Detection runs after ingest (debounced), every 15 minutes and daily; see src/signals/scheduler.ts.
+  const detection = startDetection(db.pool, { log });
   const where = db.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL';
   process.stdout.write(
     `Shaobing (哨兵) is running — ${where}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
@@ -72,6 +75,7 @@ export async function runServe(): Promise<number> {
   process.stdout.write('stopping…\n');
   await mllp?.close();
   await app.close();
+  await detection.stop();
   await db.close();
   return 0;
 }

@@ -2,14 +2,15 @@ import type pg from 'pg';
 import { isChannelId } from '../channels/channel-id.js';
 import { channels } from '../channels/channels.js';
 import type { EvaluationBatch, SeriesInput } from './evaluate-series.js';
-import { frequencyOf } from './method-check.js';
-import { channelSpan, readCounts, reportedDays } from './read-series.js';
+import { frequencyOf, RECENT_BASELINE } from './method-check.js';
+import { channelSpan, pairKey, readCounts, reportedDays, type ChannelRead } from './read-series.js';
 import type { Period, Rule } from './rule.js';
-import { denseSeries, rangeStart, windowFor, type Window } from './series-window.js';
+import { denseSeries, rangeStart, reportingDaysOnly, windowFor, type Window } from './series-window.js';
 
 /**
- * The series a run evaluates, read in bulk: per channel its span, per channel and interval one read of every
- * series its rules cover (or only the changed ones), then one engine batch per rule.
+ * The series a run evaluates, read in bulk: per channel its span, per interval one read of every
+ * series its rules cover (or only the changed ones), then one engine batch per rule. Yields the batches of
+ * each interval as soon as they are read, so that the workers evaluate the weeks while the days are read.
  */
 
 export interface SeriesRef {
@@ -36,6 +37,8 @@ export interface CollectRequest {
   readonly root: string;
   /** Only these series (a run after ingest); undefined: every series with data in its window. */
   readonly changes?: ReadonlyMap<string, ChannelChanges>;
+  /** Connections to read over at once. */
+  readonly parallel?: number;
 }
 
 const matches = (rule: Rule, signal: string, level: string | undefined) =>
@@ -48,51 +51,90 @@ function splitKey(key: string): { signal: string; placeCode: string } {
   return { signal: key.slice(0, at), placeCode: key.slice(at + 1) };
 }
 
-export async function collectSeries(db: pg.ClientBase, request: CollectRequest): Promise<RuleWork[]> {
-  const work: RuleWork[] = [];
+interface ChannelPlan {
+  readonly channel: string;
+  readonly rules: readonly Rule[];
+  readonly windows: ReadonlyMap<Period, Window>;
+  readonly reported: ReadonlySet<number> | undefined;
+  readonly changed: ChannelChanges | undefined;
+  readonly signals: readonly string[];
+}
+
+/** Per channel with rules (and changes, after ingest): its span, the window of each interval, reported days. */
+async function planChannels(db: pg.Pool, request: CollectRequest): Promise<ChannelPlan[]> {
   const byChannel = new Map<string, Rule[]>();
   for (const rule of request.rules)
     byChannel.set(rule.channel, [...(byChannel.get(rule.channel) ?? []), rule]);
-  for (const [channel, channelRules] of byChannel) {
+  const plans: ChannelPlan[] = [];
+  for (const [channel, rules] of byChannel) {
     const changed = request.changes?.get(channel);
     if (request.changes && !changed) continue;
     const span = await channelSpan(db, channel, request.root);
     if (!span) continue; // no record yet: no series
     const windows = new Map<Period, Window>();
     for (const period of ['day', 'week'] as const) {
-      const rules = channelRules.filter((r) => r.period === period);
-      if (rules.length > 0) windows.set(period, windowFor(rules, period, span));
+      const periodRules = rules.filter((r) => r.period === period);
+      if (periodRules.length > 0) windows.set(period, windowFor(periodRules, period, span));
     }
     const needsCompleteness = isChannelId(channel) && channels[channel].completeness;
     const earliest = Math.min(...[...windows.values()].map((w) => w.fromDay));
     const reported = needsCompleteness
       ? await reportedDays(db, channel, request.root, span.signals, earliest, span.lastDay)
       : undefined;
-    for (const [period, window] of windows) {
-      const rules = channelRules.filter((r) => r.period === period);
-      const levels = new Set(rules.flatMap((r) => r.placeLevels));
-      const places = [...request.places].filter(([, level]) =>
-        levels.has(level as Rule['placeLevels'][number]),
-      );
-      const placeCodes = places.map(([code]) => code);
-      const wanted = changed
-        ? [...changed.keys()].filter((key) => {
+    plans.push({ channel, rules, windows, reported, changed, signals: span.signals });
+  }
+  return plans;
+}
+
+export async function* collectSeries(db: pg.Pool, request: CollectRequest): AsyncGenerator<RuleWork[]> {
+  const plans = await planChannels(db, request);
+  const placesByLevel = new Map<string, string[]>();
+  for (const [code, level] of request.places)
+    placesByLevel.set(level, [...(placesByLevel.get(level) ?? []), code]);
+  // Weeks first: their methods (farringtonFlexible) are the slowest, so the workers start on them while the
+  // days are read.
+  for (const period of ['week', 'day'] as const) {
+    const reads: (ChannelRead & { plan: ChannelPlan; rules: Rule[]; window: Window; keys: string[] })[] = [];
+    for (const plan of plans) {
+      const window = plan.windows.get(period);
+      if (!window) continue;
+      const rules = plan.rules.filter((r) => r.period === period);
+      // Every series some rule watches (each signal the channel has at each place of the rules' levels), or
+      // after ingest only the changed ones among them.
+      const keys = plan.changed
+        ? [...plan.changed.keys()].filter((key) => {
             const { signal, placeCode } = splitKey(key);
             return rules.some((r) => matches(r, signal, request.places.get(placeCode)));
           })
-        : undefined;
-      if (wanted?.length === 0) continue;
-      const sparse = await readCounts(db, {
-        channel,
-        period,
+        : [...new Set(rules.flatMap((r) => r.placeLevels))].flatMap((level) =>
+            (placesByLevel.get(level) ?? []).flatMap((placeCode) =>
+              plan.signals
+                .filter((signal) => rules.some((r) => matches(r, signal, level)))
+                .map((signal) => pairKey(signal, placeCode)),
+            ),
+          );
+      if (keys.length === 0) continue;
+      reads.push({
+        plan,
+        rules,
+        window,
+        keys,
+        channel: plan.channel,
         fromDay: window.fromDay,
         toDay: window.toDay,
-        places: placeCodes,
-        ...(wanted ? { pairs: wanted.map(splitKey) } : {}),
+        pairs: keys.map(splitKey),
       });
-      const keys = wanted ?? [...sparse.keys()];
+    }
+    if (reads.length === 0) continue;
+    const counts = await readCounts(db, period, reads, request.parallel ?? 1);
+    const work: RuleWork[] = [];
+    for (const read of reads) {
+      const sparse = counts.get(read.channel) ?? new Map<string, number[]>();
+      // A series without any count in the window is all zeros and cannot alarm: it is evaluated only after
+      // ingest changed it (a withdrawal may retract a signal), not in every full run.
+      const keys = read.plan.changed ? read.keys : [...sparse.keys()];
       const dense = new Map<string, { observed: Float64Array; dates: Int32Array }>();
-      for (const rule of rules) {
+      for (const rule of read.rules) {
         const refs: SeriesRef[] = [];
         const series: SeriesInput[] = [];
         for (const key of keys) {
@@ -100,11 +142,16 @@ export async function collectSeries(db: pg.ClientBase, request: CollectRequest):
           if (!matches(rule, signal, request.places.get(placeCode))) continue;
           let values = dense.get(key);
           if (!values) {
-            values = denseSeries(sparse.get(key), window, period, reported);
+            values = denseSeries(sparse.get(key), read.window, period, read.plan.reported);
             dense.set(key, values);
           }
-          refs.push({ channel, signal, placeCode, period });
-          series.push({ ...values, from: rangeStart(window, period, rule.lookback, changed?.get(key)) });
+          refs.push({ channel: read.channel, signal, placeCode, period });
+          const from = rangeStart(read.window, period, rule.lookback, read.plan.changed?.get(key));
+          series.push(
+            period === 'day' && read.plan.reported && RECENT_BASELINE.has(rule.method)
+              ? reportingDaysOnly(values, from)
+              : { ...values, from },
+          );
         }
         if (series.length === 0) continue;
         work.push({
@@ -114,6 +161,6 @@ export async function collectSeries(db: pg.ClientBase, request: CollectRequest):
         });
       }
     }
+    if (work.length > 0) yield work;
   }
-  return work;
 }

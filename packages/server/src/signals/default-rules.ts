@@ -53,15 +53,31 @@ export const DEFAULT_RULES: readonly RuleInput[] = [
     lookback: 7,
     description: '传染病报告卡：CIDARS 移动百分位数法（区、市，逐日）',
   },
-  ...WEEKLY.map((channel): RuleInput => ({
-    key: `${channel}.weekly.farrington-noufaily`,
-    channel,
-    placeLevels: ['city', 'district', 'street'],
-    period: 'week',
-    method: 'farringtonFlexible',
-    control: NOUFAILY_CONTROL,
-    description: '周报：改进 Farrington（Noufaily 设置）',
-  })),
+  ...WEEKLY.flatMap((channel): RuleInput[] => [
+    {
+      key: `${channel}.weekly.farrington-noufaily`,
+      channel,
+      placeLevels: ['city', 'district'],
+      period: 'week',
+      method: 'farringtonFlexible',
+      control: NOUFAILY_CONTROL,
+      description: '周报：改进 Farrington（Noufaily 设置；市、区）',
+    },
+    {
+      key: `${channel}.weekly.bayes`,
+      channel,
+      placeLevels: ['street'],
+      period: 'week',
+      method: 'algo.bayes',
+      // Streets' weekly counts are small and often zero, where the Noufaily GLM costs several times more per
+      // point than at district level and its limit54 rule mutes most alarms anyway. The Bayes system
+      // (Riebler 2004) compares the week with the same weeks ±3 of five past years through a Poisson–gamma
+      // predictive quantile: seasonal, exact for small counts, and without a model fit. alpha 0.01 because
+      // there are fifteen times more street series than district ones.
+      control: { b: 5, w: 3, actY: false, alpha: 0.01 },
+      description: '周报：Bayes 方法（街道）',
+    },
+  ]),
   ...SYNDROMIC.flatMap((channel): RuleInput[] => [
     {
       key: `${channel}.ears-c2`,

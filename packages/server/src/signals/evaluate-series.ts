@@ -107,6 +107,9 @@ export function evaluateSeries(batch: EvaluationBatch, input: SeriesInput): Seri
   if (input.observed.every((x) => Number.isNaN(x))) {
     return { ok: false, field: 'observed', reason: `all ${n} counts are missing (nothing was reported)` };
   }
+  if (input.from > n) {
+    return { ok: false, field: 'observed', reason: 'no reporting day among the latest periods' };
+  }
   const outcome = method.detect(
     { observed: input.observed, dates: input.dates, frequency: batch.frequency },
     { ...batch.control, range: [input.from, n] },

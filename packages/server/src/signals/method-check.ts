@@ -85,8 +85,16 @@ export function historyNeeded(
       return b * (f + 1) + w + 1;
     }
     case 'essence.ewma':
-      // The EWMAs run from the start of what is read: 8 weeks more let them forget their start (0.6^56 ≈ 1e-12).
-      return numberOr(control, 'B', 28) + numberOr(control, 'g', 2) + 56;
+      // The EWMAs run from the start of what is read, so the first evaluated point has B + g + 7 steps behind
+      // it: the start's weight is below 0.6^37 ≈ 6e-9 with Rnssp's w1 = 0.4. (The engine's EWMA computes its
+      // t-test for every point read, so reading more costs in proportion.)
+      return numberOr(control, 'B', 28) + numberOr(control, 'g', 2) + 7;
+    case 'algo.bayes':
+    case 'algo.rki':
+      // The same weeks of b past years ± w (R's earliest t is b·freq + w + 1); b = 0 reads the last w weeks.
+      return (
+        Math.max(numberOr(control, 'b', 0) * f + numberOr(control, 'w', 6), numberOr(control, 'w', 6)) + 1
+      );
     case 'essence.regression':
     case 'essence.switch':
       return numberOr(control, 'B', 28) + numberOr(control, 'g', 2);
@@ -95,3 +103,19 @@ export function historyNeeded(
       return (numberOr(control, 'b', 1) + 1) * f + numberOr(control, 'w', 6) + 1;
   }
 }
+
+/**
+ * Methods whose baseline is the points just before (EARS, ESSENCE, CUSUM, GLR, outbreakP): on day series they
+ * see reporting days only (series-window.ts). The others reach back by whole years of points (CIDARS, the
+ * Farringtons, Bayes, RKI, CDC) and keep the calendar, with missing days as missing.
+ */
+export const RECENT_BASELINE = new Set([
+  'earsC',
+  'essence.ewma',
+  'essence.regression',
+  'essence.switch',
+  'algo.cusum',
+  'algo.glrnb',
+  'algo.glrpois',
+  'algo.outbreakP',
+]);

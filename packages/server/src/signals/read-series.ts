@@ -4,8 +4,8 @@ import type { Period } from './rule.js';
 
 /**
  * Batch reads of the place series (`series_week`: one row per signal, place and ISO week, with the week's
- * seven day slots) for a run: one query per channel and interval, aggregated in SQL to one row per series
- * carrying only its non-zero periods, so that thousands of series cost one round trip and little parsing.
+ * seven day slots) for a run: one query per interval for all the series, aggregated in SQL to one row per
+ * series carrying only its non-zero periods, so that thousands of series cost a round trip and little parsing.
  */
 
 export const pairKey = (signal: string, placeCode: string) => `${signal}\u0000${placeCode}`;
@@ -23,7 +23,7 @@ export interface ChannelSpan {
  * an index skip over the signals, then the first and last week of each — a few dozen index probes.
  */
 export async function channelSpan(
-  db: pg.ClientBase,
+  db: pg.Pool | pg.ClientBase,
   channel: string,
   root: string,
 ): Promise<ChannelSpan | undefined> {
@@ -66,7 +66,7 @@ export async function channelSpan(
  * holiday), which the run reads as missing rather than zero.
  */
 export async function reportedDays(
-  db: pg.ClientBase,
+  db: pg.Pool | pg.ClientBase,
   channel: string,
   root: string,
   signals: readonly string[],
@@ -83,55 +83,79 @@ export async function reportedDays(
   return new Set(result.rows.map((r) => r.day));
 }
 
-export interface CountsRequest {
+/** The series to read of one channel, over its window. */
+export interface ChannelRead {
   readonly channel: string;
-  readonly period: Period;
   /** Day numbers of the first and last period start read (Mondays for weeks). */
   readonly fromDay: number;
   readonly toDay: number;
-  /** Places to read (the levels the channel's rules need). */
-  readonly places: readonly string[];
-  /** Only these (signal, place) pairs; undefined for all. */
-  readonly pairs?: readonly { readonly signal: string; readonly placeCode: string }[];
+  readonly pairs: readonly { readonly signal: string; readonly placeCode: string }[];
 }
 
 /** Non-zero counts per series: pair key → [period index, count, period index, count, …]. */
 export type SparseCounts = Map<string, number[]>;
 
-export async function readCounts(db: pg.ClientBase, request: CountsRequest): Promise<SparseCounts> {
-  const { channel, period, fromDay, toDay, places, pairs } = request;
-  const from = dateOfDayNumber(fromDay);
-  const to = dateOfDayNumber(toDay);
-  const pairFilter = pairs
-    ? `AND (signal, place_code) IN (SELECT * FROM unnest($5::text[], $6::text[]))`
-    : '';
-  const params: unknown[] = [channel, from, to, places];
-  if (pairs)
-    params.push(
-      pairs.map((p) => p.signal),
-      pairs.map((p) => p.placeCode),
-    );
-  const sql =
+/**
+ * Reads one interval of the given series, each by an index range scan on the table's key (channel, signal,
+ * place, week), aggregated to one text row per series with only its non-zero periods. The series are split
+ * over `parallel` connections: the server's per-row work (a few microseconds) is what a full run waits for.
+ * A sequential scan with one big GROUP BY was slower: the planner cannot know the group count, sorts, and
+ * spills to disk.
+ */
+export async function readCounts(
+  db: pg.Pool,
+  period: Period,
+  reads: readonly ChannelRead[],
+  parallel: number,
+): Promise<Map<string, SparseCounts>> {
+  const byChannel = new Map<string, SparseCounts>(reads.map((r) => [r.channel, new Map()]));
+  const keys = reads.flatMap((r) =>
+    r.pairs.map((p) => [
+      r.channel,
+      p.signal,
+      p.placeCode,
+      dateOfDayNumber(r.fromDay),
+      dateOfDayNumber(r.toDay),
+    ]),
+  );
+  if (keys.length === 0) return byChannel;
+  const aggregate =
     period === 'week'
-      ? `SELECT signal, place_code, string_agg(((week_start - $2::date) / 7)::text || ':' || count::text, ',') AS counts
-           FROM series_week
-          WHERE channel = $1 AND week_start BETWEEN $2::date AND $3::date AND place_code = ANY($4::text[])
-            AND count <> 0 ${pairFilter}
-          GROUP BY signal, place_code`
-      : `SELECT signal, place_code, string_agg((week_start + i - 1 - $2::date)::text || ':' || c::text, ',') AS counts
-           FROM series_week, unnest(day_counts) WITH ORDINALITY d(c, n), LATERAL (SELECT n::int AS i) AS o
-          WHERE channel = $1 AND week_start BETWEEN $2::date - 6 AND $3::date AND place_code = ANY($4::text[])
-            AND c <> 0 AND week_start + i - 1 BETWEEN $2::date AND $3::date ${pairFilter}
-          GROUP BY signal, place_code`;
-  const result = await db.query<{ signal: string; place_code: string; counts: string }>(sql, params);
-  const sparse: SparseCounts = new Map();
-  for (const row of result.rows) {
-    const values: number[] = [];
-    for (const entry of row.counts.split(',')) {
-      const colon = entry.indexOf(':');
-      values.push(Number(entry.slice(0, colon)), Number(entry.slice(colon + 1)));
+      ? `SELECT string_agg(((s.week_start - k.first) / 7)::text || ':' || s.count::text, ',') AS counts
+           FROM series_week s
+          WHERE s.channel = k.channel AND s.signal = k.signal AND s.place_code = k.place_code
+            AND s.week_start BETWEEN k.first AND k.last AND s.count <> 0`
+      : `SELECT string_agg((s.week_start + o.i - 1 - k.first)::text || ':' || d.c::text, ',') AS counts
+           FROM series_week s, unnest(s.day_counts) WITH ORDINALITY d(c, n), LATERAL (SELECT n::int AS i) AS o
+          WHERE s.channel = k.channel AND s.signal = k.signal AND s.place_code = k.place_code
+            AND s.week_start BETWEEN k.first - 6 AND k.last AND d.c <> 0
+            AND s.week_start + o.i - 1 BETWEEN k.first AND k.last`;
+  const sql = `SELECT k.channel, k.signal, k.place_code, a.counts
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
+                   AS k(channel, signal, place_code, first, last)
+                 CROSS JOIN LATERAL (${aggregate}) AS a
+                WHERE a.counts IS NOT NULL`;
+  const size = Math.ceil(keys.length / Math.max(1, parallel));
+  const parts = Array.from({ length: Math.ceil(keys.length / size) }, (_, i) =>
+    keys.slice(i * size, (i + 1) * size),
+  );
+  const results = await Promise.all(
+    parts.map((part) =>
+      db.query<{ channel: string; signal: string; place_code: string; counts: string }>(
+        sql,
+        [0, 1, 2, 3, 4].map((c) => part.map((k) => k[c])),
+      ),
+    ),
+  );
+  for (const result of results) {
+    for (const row of result.rows) {
+      const values: number[] = [];
+      for (const entry of row.counts.split(',')) {
+        const colon = entry.indexOf(':');
+        values.push(Number(entry.slice(0, colon)), Number(entry.slice(colon + 1)));
+      }
+      byChannel.get(row.channel)?.set(pairKey(row.signal, row.place_code), values);
     }
-    sparse.set(pairKey(row.signal, row.place_code), values);
   }
-  return sparse;
+  return byChannel;
 }

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { consumeChanges } from './change-log.js';
-import { collectSeries, type SeriesRef } from './collect-series.js';
+import { collectSeries, type RuleWork, type SeriesRef } from './collect-series.js';
 import { activeConfig } from './config-store.js';
 import type { Evaluator } from './evaluate-pool.js';
+import type { SeriesOutcome } from './evaluate-series.js';
 import { emitSignals } from './events.js';
 import { readRun, type RunSummary, type RunTrigger, type RunScope } from './run-summary.js';
 import type { Rule } from './rule.js';
@@ -61,39 +62,50 @@ export async function runDetection(
     lap('changes');
     const places = await client.query<{ code: string; level: string }>('SELECT code, level FROM place');
     const root = places.rows.find((p) => p.level === 'city')?.code;
-    const work =
-      root === undefined
-        ? []
-        : await collectSeries(client, {
-            rules: config.rules,
-            places: new Map(places.rows.map((p) => [p.code, p.level])),
-            root,
-            ...(request.scope === 'changed' ? { changes } : {}),
-          });
-    lap('read');
-    const outcomes = await evaluator.evaluate(work.map((w) => w.batch));
+    // Each channel's batches go to the workers as soon as they are read; the next channel is read meanwhile.
+    const pending: Promise<{ work: RuleWork[]; outcomes: SeriesOutcome[][] }>[] = [];
+    let readMs = 0;
+    let readStarted = performance.now();
+    if (root !== undefined) {
+      const batches = collectSeries(pool, {
+        rules: config.rules,
+        places: new Map(places.rows.map((p) => [p.code, p.level])),
+        root,
+        ...(request.scope === 'changed' ? { changes } : {}),
+        parallel: Math.max(1, Math.min(4, evaluator.workers)),
+      });
+      for await (const work of batches) {
+        readMs += performance.now() - readStarted;
+        pending.push(evaluator.evaluate(work.map((w) => w.batch)).then((outcomes) => ({ work, outcomes })));
+        readStarted = performance.now();
+      }
+    }
+    const results = await Promise.all(pending);
+    timings.read = Math.round(readMs);
     lap('evaluate');
     const evaluated: EvaluatedSeries[] = [];
     const notEvaluated: NotEvaluated[] = [];
     let evaluations = 0;
-    work.forEach((w, b) => {
-      outcomes[b]!.forEach((outcome, i) => {
-        const ref = w.refs[i]!;
-        const input = w.batch.series[i]!;
-        if (!outcome.ok) {
-          notEvaluated.push({ rule: w.rule, ref, field: outcome.field, reason: outcome.reason });
-          return;
-        }
-        evaluations += outcome.evaluated;
-        evaluated.push({
-          rule: w.rule,
-          ref,
-          fromDay: input.dates[input.from - 1]!,
-          toDay: input.dates[input.dates.length - 1]!,
-          alarms: outcome.alarms.map((point) => ({ day: input.dates[point.index]!, point })),
+    for (const { work, outcomes } of results) {
+      work.forEach((w, b) => {
+        outcomes[b]!.forEach((outcome, i) => {
+          const ref = w.refs[i]!;
+          const input = w.batch.series[i]!;
+          if (!outcome.ok) {
+            notEvaluated.push({ rule: w.rule, ref, field: outcome.field, reason: outcome.reason });
+            return;
+          }
+          evaluations += outcome.evaluated;
+          evaluated.push({
+            rule: w.rule,
+            ref,
+            fromDay: input.dates[input.from - 1]!,
+            toDay: input.dates[input.dates.length - 1]!,
+            alarms: outcome.alarms.map((point) => ({ day: input.dates[point.index]!, point })),
+          });
         });
       });
-    });
+    }
     const stored = await storeSignals(client, runId, config.version, evaluated);
     await recordNotEvaluated(client, runId, notEvaluated);
     await client.query('COMMIT');

@@ -22,7 +22,10 @@ export interface RunSummary {
   readonly signalsNew: number;
   readonly signalsChanged: number;
   readonly signalsRetracted: number;
-  /** Milliseconds by step: changes, read, evaluate, store, total. */
+  /**
+   * Milliseconds: `changes` (taking the change log), `read` (reading the series, while the workers evaluate
+   * what was read before), `evaluate` (from the first read to the last evaluation), `store`, `total`.
+   */
   readonly timings: Readonly<Record<string, number>>;
   readonly error: string | null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dayNumberOf } from '../channels/time.js';
 import type { Rule } from './rule.js';
-import { denseSeries, mondayOf, rangeStart, windowFor } from './series-window.js';
+import { denseSeries, mondayOf, rangeStart, reportingDaysOnly, windowFor } from './series-window.js';
 
 const day = dayNumberOf;
 const rule = (over: Partial<Rule>): Rule => ({
@@ -78,5 +78,22 @@ describe('the evaluated range', () => {
   test('after ingest, only from the earliest change when it is later', () => {
     expect(rangeStart(window, 'day', 14, day('2024-01-29'))).toBe(29);
     expect(rangeStart(window, 'day', 14, day('2023-12-01'))).toBe(18);
+  });
+});
+
+describe('reporting days only', () => {
+  const dates = Int32Array.from([10, 11, 12, 13, 14, 15, 16]);
+
+  test('days without a report anywhere leave the series, and the range follows', () => {
+    const observed = Float64Array.from([1, 2, NaN, NaN, 5, 6, 7]);
+    const out = reportingDaysOnly({ observed, dates }, 4);
+    expect([...out.observed]).toEqual([1, 2, 5, 6, 7]);
+    expect([...out.dates]).toEqual([10, 11, 14, 15, 16]);
+    expect(out.from).toBe(3); // day 13 is gone: the range starts at day 14
+  });
+
+  test('a range of non-reporting days only starts past the end', () => {
+    const observed = Float64Array.from([1, 2, 3, 4, 5, NaN, NaN]);
+    expect(reportingDaysOnly({ observed, dates }, 6).from).toBe(6);
   });
 });

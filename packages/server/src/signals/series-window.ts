@@ -94,3 +94,29 @@ export function rangeStart(
   }
   return from;
 }
+
+/**
+ * The series of reporting days only: the days on which the channel received nothing anywhere in the city
+ * (weekends and holidays of schools, an outage) left out, each kept point with its own date, and the first
+ * evaluated point moved to the first kept one at or after it (past the end when none is left). For methods
+ * whose baseline is the last few points (EARS, ESSENCE): a school week's baseline is the previous school
+ * days, not a window broken by a weekend.
+ */
+export function reportingDaysOnly(
+  series: { readonly observed: Float64Array; readonly dates: Int32Array },
+  from: number,
+): { observed: Float64Array; dates: Int32Array; from: number } {
+  const kept: number[] = [];
+  let keptBefore = 0;
+  series.observed.forEach((value, i) => {
+    if (Number.isNaN(value)) return;
+    kept.push(i);
+    if (i < from - 1) keptBefore += 1;
+  });
+  if (kept.length === series.observed.length) return { ...series, from };
+  return {
+    observed: Float64Array.from(kept, (i) => series.observed[i]!),
+    dates: Int32Array.from(kept, (i) => series.dates[i]!),
+    from: keptBefore + 1,
+  };
+}

@@ -1,0 +1,245 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadCity } from '../city/load-city.js';
+import { cityFolder } from '../city/read-city.js';
+import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
+import { createPool } from '../db/database.js';
+import { startEmbeddedServer } from '../db/embedded-server.js';
+import { migrate } from '../db/migrate.js';
+import { ingestRecords } from '../ingest/ingest-records.js';
+import { collectSeries } from '../signals/collect-series.js';
+import { activeConfig } from '../signals/config-store.js';
+import { createEvaluator } from '../signals/evaluate-pool.js';
+import { runDetection } from '../signals/run-detection.js';
+import type { RunSummary } from '../signals/run-summary.js';
+import { readBenchCity, SIGNAL_MODELS, writeBenchSeries } from './signals-data.js';
+
+/**
+ * `npm run bench:signals`: the time to evaluate every series of the Wuhan demo city — every channel's signals
+ * at the city, its districts and its streets, by day and by ISO week — with the default configuration, on
+ * all cores; the same run again (nothing to store); a run after one ingest batch (only the changed series);
+ * and what the change-log triggers cost the ingest (visits ingested with the triggers on and off).
+ * `--quick` skips the trigger cost; `--workers N` sets the pool size.
+ */
+
+const args = process.argv.slice(2);
+const workersArg = args.indexOf('--workers');
+const WORKERS = workersArg >= 0 ? Number(args[workersArg + 1]) : availableParallelism();
+const QUICK = args.includes('--quick');
+const FIRST_MONDAY = '2019-01-07';
+const WEEKS = 286; // to Sunday 2024-06-30
+const LAST_DAY = dayNumberOf(FIRST_MONDAY) + WEEKS * 7 - 1;
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const n = (x: number) => x.toLocaleString('en-US');
+
+function describeRun(label: string, run: RunSummary) {
+  const t = run.timings;
+  out(
+    `${label}: ${seconds(t.total ?? 0)} — ${n(run.series)} (series, rule) pairs, ${n(run.evaluations)} time points; ` +
+      `${n(run.signalsNew)} new signals, ${n(run.signalsChanged)} changed, ${n(run.signalsRetracted)} retracted; ` +
+      `${n(run.notEvaluated)} not evaluated`,
+  );
+  out(
+    `    change log ${t.changes ?? 0} ms; read and evaluate ${t.evaluate ?? 0} ms (of which reading ${t.read ?? 0} ms, ` +
+      `overlapped by the workers); store ${t.store ?? 0} ms` +
+      (run.error ? `  ERROR ${run.error}` : ''),
+  );
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<pg.Pool> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pool = createPool(url.toString(), 6);
+  await migrate(pool);
+  await loadCity(pool, cityFolder('wuhan'));
+  return pool;
+}
+
+/** Evaluation time of each method alone over its series (the pool, all cores). */
+async function byMethod(pool: pg.Pool) {
+  const config = await activeConfig(pool);
+  const client = await pool.connect();
+  const evaluator = createEvaluator(WORKERS);
+  try {
+    const places = await client.query<{ code: string; level: string }>('SELECT code, level FROM place');
+    const root = places.rows.find((p) => p.level === 'city')!.code;
+    const work = [];
+    for await (const batches of collectSeries(pool, {
+      rules: config.rules,
+      places: new Map(places.rows.map((p) => [p.code, p.level])),
+      root,
+    })) {
+      work.push(...batches);
+    }
+    await evaluator.evaluate([work[0]!.batch]); // start the workers
+    for (const method of [...new Set(work.map((w) => w.rule.method))]) {
+      const batches = work.filter((w) => w.rule.method === method).map((w) => w.batch);
+      const series = batches.reduce((s, b) => s + b.series.length, 0);
+      const started = performance.now();
+      await evaluator.evaluate(batches);
+      const ms = performance.now() - started;
+      out(
+        `    ${method.padEnd(20)} ${n(series).padStart(7)} series  ${ms.toFixed(0).padStart(6)} ms  ${n(Math.round(series / (ms / 1000)))} series/s`,
+      );
+    }
+  } finally {
+    client.release();
+    await evaluator.close();
+  }
+}
+
+/** Clinic visits on the last days of the series, as one facility would send them. */
+function visits(
+  count: number,
+  prefix: string,
+  communities: readonly string[],
+  facilities: readonly string[],
+) {
+  return Array.from({ length: count }, (_, i) => ({
+    visitId: `${prefix}-${i}`,
+    facility: facilities[i % facilities.length],
+    time: `${dateOfDayNumber(LAST_DAY - (i % 3))}T${String(8 + (i % 10)).padStart(2, '0')}:15:00`,
+    age: 20 + (i % 60),
+    sex: i % 2 === 0 ? 'M' : 'F',
+    residence: communities[(i * 7919) % communities.length],
+    chiefComplaint: ['发热、咳嗽两天', '腹泻、呕吐', '咽痛、流涕', '皮疹'][i % 4],
+    temperature: 37 + (i % 30) / 10,
+  }));
+}
+
+async function codes(pool: pg.Pool) {
+  const communities = (await pool.query<{ code: string }>("SELECT code FROM place WHERE level = 'community'"))
+    .rows;
+  const facilities = (
+    await pool.query<{ id: string }>(
+      "SELECT id FROM facility WHERE type IN ('hospital', 'fever_clinic', 'community_health_center')",
+    )
+  ).rows;
+  return { communities: communities.map((c) => c.code), facilities: facilities.map((f) => f.id) };
+}
+
+/** Ingest `batches` × 5,000 visits with the change-log triggers on or off; records per second. */
+async function ingestRate(
+  pool: pg.Pool,
+  triggers: boolean,
+  batches: number,
+  prefix: string,
+): Promise<number> {
+  await pool.query(`ALTER TABLE series_week ${triggers ? 'ENABLE' : 'DISABLE'} TRIGGER USER`);
+  const { communities, facilities } = await codes(pool);
+  let accepted = 0;
+  const started = performance.now();
+  for (let b = 0; b < batches; b++) {
+    const report = await ingestRecords(
+      pool,
+      'visit',
+      visits(5000, `${prefix}${b}`, communities, facilities),
+      {
+        source: 'api',
+      },
+    );
+    accepted += report.accepted;
+  }
+  const rate = accepted / ((performance.now() - started) / 1000);
+  await pool.query('ALTER TABLE series_week ENABLE TRIGGER USER');
+  return rate;
+}
+
+async function main(adminUrl: string) {
+  const pool = await freshDatabase(adminUrl, 'shaobing_bench_signals');
+  try {
+    const city = await readBenchCity(pool);
+    let started = performance.now();
+    const rows = await writeBenchSeries(pool, city, FIRST_MONDAY, WEEKS);
+    await pool.query('TRUNCATE series_change');
+    await pool.query('ANALYZE series_week');
+    const channels = new Set(SIGNAL_MODELS.map((m) => m.channel));
+    const places = 1 + city.districts.length + city.streets.length;
+    out(
+      `Wuhan demo series: ${channels.size} channels, ${SIGNAL_MODELS.length} signals, ${places} places ` +
+        `(city, ${city.districts.length} districts, ${city.streets.length} streets), ${WEEKS} weeks to ` +
+        `${dateOfDayNumber(LAST_DAY)} → ${n(SIGNAL_MODELS.length * places * 2)} day and week series; ` +
+        `${n(rows)} series_week rows written in ${seconds(performance.now() - started)}`,
+    );
+    const config = await activeConfig(pool);
+    out(
+      `default configuration: ${config.rules.length} rules; ${WORKERS} worker threads; Node ${process.version}`,
+    );
+    out();
+    const evaluator = createEvaluator(WORKERS);
+    try {
+      describeRun(
+        'full run (every series)',
+        await runDetection(pool, evaluator, { trigger: 'manual', scope: 'all' }),
+      );
+      describeRun(
+        'same data again        ',
+        await runDetection(pool, evaluator, { trigger: 'manual', scope: 'all' }),
+      );
+      out('evaluation alone, by method:');
+      await byMethod(pool);
+      const { communities, facilities } = await codes(pool);
+      started = performance.now();
+      const report = await ingestRecords(pool, 'visit', visits(5000, 'after', communities, facilities), {
+        source: 'api',
+      });
+      const ingestMs = performance.now() - started;
+      const changed = await pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM (SELECT DISTINCT channel, signal, place_code FROM series_change) c',
+      );
+      out(
+        `one ingest batch: ${n(report.accepted)} visits in ${seconds(ingestMs)}, ${n(changed.rows[0]?.n ?? 0)} series changed (all levels)`,
+      );
+      describeRun(
+        'run after the batch    ',
+        await runDetection(pool, evaluator, { trigger: 'ingest', scope: 'changed' }),
+      );
+    } finally {
+      await evaluator.close();
+    }
+    if (!QUICK) {
+      out();
+      out('change-log triggers, cost to the ingest (4 × 5,000 visits per measure, alternating):');
+      const on: number[] = [];
+      const off: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        on.push(await ingestRate(pool, true, 4, `on${round}-`));
+        off.push(await ingestRate(pool, false, 4, `off${round}-`));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      out(
+        `    triggers on ${n(Math.round(median(on)))} records/s, off ${n(Math.round(median(off)))} records/s ` +
+          `(median of 3): ${(((median(off) - median(on)) / median(off)) * 100).toFixed(1)}% slower with the log`,
+      );
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+const external = process.env.BENCH_DATABASE_URL;
+if (external) {
+  await main(external);
+} else {
+  const folder = mkdtempSync(join(tmpdir(), 'shaobing-bench-signals-'));
+  chmodSync(folder, 0o755);
+  try {
+    const server = await startEmbeddedServer(join(folder, 'db'), (line) => process.stderr.write(`${line}\n`));
+    try {
+      await main(server.url('postgres'));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
