@@ -138,6 +138,11 @@ function readTable(file: string): { columns: string[]; rows: RawRow[] } {
 export async function runDetect(argv: string[]): Promise<number> {
   const args = readArgs(argv);
   const { range, frequency, ...control } = args.control;
+  // A bad control is one mistake, not one per series: refuse it before reading the input.
+  const prepared = methods.get(args.method)?.prepare(control);
+  if (prepared && !prepared.ok) {
+    throw new UsageError(`control field ${prepared.error.field}: ${prepared.error.reason}`);
+  }
   const table = readTable(args.input);
   const parsed = seriesFromRows(table.columns, table.rows, readFrequency(frequency));
   if (!parsed.ok) {

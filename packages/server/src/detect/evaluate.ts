@@ -43,13 +43,21 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   let alarms = 0;
   let evaluations = 0;
   const failures: SeriesFailure[] = [];
+  const prepared = method.prepare(request.control);
+  if (!prepared.ok) {
+    const failure = prepared.error;
+    return {
+      header,
+      lines,
+      failures: request.series.map((s) => ({ series: s.name, ...failure })),
+      alarms,
+      evaluations,
+    };
+  }
   for (const item of request.series) {
-    const control: Record<string, unknown> = { ...request.control };
-    if (request.range) {
-      const shift = item.firstT - 1;
-      control.range = [request.range[0] - shift, request.range[1] - shift];
-    }
-    const outcome = method.detect(item.series, control);
+    const shift = item.firstT - 1;
+    const range = request.range ? ([request.range[0] - shift, request.range[1] - shift] as const) : undefined;
+    const outcome = prepared.run(item.series, range);
     if (!outcome.ok) {
       failures.push({ series: item.name, ...outcome.error });
       continue;
