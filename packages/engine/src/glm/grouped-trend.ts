@@ -220,8 +220,15 @@ export class GroupedTrendIrls {
     const { eta, mu, tc, a, sw, swt, swtt, swz, swtz } = this;
     const W = this.nextWeights;
     const trend = this.hasTrend;
+    const t = d.t;
     this.clearSums(groups);
     let dev = 0;
+    // Within a run of one group, consecutive weeks differ in eta by exactly b: exp(eta) is the previous
+    // value times exp(b) (a few ulps from a fresh exp, which costs more than the rest of the row).
+    const step = trend ? fastExp(b) : 1;
+    let prevRaw = 0;
+    let prevGroup = -1;
+    let prevT = 0;
     // Rows come in runs of one group: sum each run in locals, then add it to the group's sums.
     let run = n > 0 ? group[0]! : 0;
     let s0 = 0;
@@ -251,8 +258,13 @@ export class GroupedTrendIrls {
       } else {
         lin = a[g]! + b * ti;
         e = off === null ? lin : lin + off[i]!;
-        m = fastExp(e);
-        if (m < EPS) m = EPS;
+        const ts = t[i]!;
+        const raw =
+          off === null && g === prevGroup && (!trend || ts - prevT === 1) ? prevRaw * step : fastExp(e);
+        prevRaw = raw;
+        prevGroup = g;
+        prevT = ts;
+        m = raw < EPS ? EPS : raw;
       }
       const logMu = m === EPS ? LOG_EPS : e;
       eta[i] = e;
