@@ -52,8 +52,15 @@ interface LayoutInput {
   readonly layout: CityLayout;
 }
 
-/** A street name without its unit word: 大智街道 → 大智. */
-const short = (name: string) => name.replace(/(街道办事处|街道|镇|乡|管委会|办事处)$/, '') || name;
+/** A street name without its unit words: 大智街道 → 大智, 辛安渡办事处街道 → 辛安渡. */
+function short(name: string): string {
+  let base = name;
+  for (let before = ''; before !== base; ) {
+    before = base;
+    base = base.replace(/(街道|街|镇|乡|管委会|办事处|管理处)$/, '');
+  }
+  return base || name;
+}
 
 export function layOutFacilities(input: LayoutInput): SimFacility[] {
   const { random, prefix, districts, boundaries, layout } = input;
