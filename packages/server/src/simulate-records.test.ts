@@ -51,7 +51,9 @@ beforeAll(async () => {
   if (!demo.ok) throw new Error(JSON.stringify(demo.issues));
   const sim = simulate({ ...demo.scenario, period: { start: '2026-09-01', end: TODAY } }, input);
   // Records the sources have sent by the last day: what a loader would ingest on it.
-  records = [...simulatedRecords(sim, { from: '2026-11-12', to: TODAY })].filter((r) => r.reportedOn <= TODAY);
+  records = [...simulatedRecords(sim, { from: '2026-11-12', to: TODAY })].filter(
+    (r) => r.reportedOn <= TODAY,
+  );
 
   const parent = new Map(model.places.map((p) => [p.code, p.parentCode]));
   const chain = (code: string) => {
@@ -75,24 +77,32 @@ describe('simulated records through the ingest checks', () => {
     expect(new Set(records.map((r) => r.channel))).toEqual(new Set(SIM_CHANNELS));
   });
 
-  test.each(SIM_CHANNELS)('%s: every record parses with the channel schema and derives without an issue', (channel) => {
-    const definition = channels[channel];
-    const problems: string[] = [];
-    let checked = 0;
-    for (const r of records) {
-      if (r.channel !== channel) continue;
-      checked++;
-      const parsed = definition.schema.safeParse(r.record);
-      if (!parsed.success) {
-        problems.push(`${JSON.stringify(r.record)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-        continue;
+  test.each(SIM_CHANNELS)(
+    '%s: every record parses with the channel schema and derives without an issue',
+    (channel) => {
+      const definition = channels[channel];
+      const problems: string[] = [];
+      let checked = 0;
+      for (const r of records) {
+        if (r.channel !== channel) continue;
+        checked++;
+        const parsed = definition.schema.safeParse(r.record);
+        if (!parsed.success) {
+          problems.push(
+            `${JSON.stringify(r.record)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
+          continue;
+        }
+        const derived = definition.derive(parsed.data, references);
+        if (isIssue(derived))
+          problems.push(
+            `${JSON.stringify(r.record)}: ${derived.field} ${derived.key} ${JSON.stringify(derived.params ?? {})}`,
+          );
       }
-      const derived = definition.derive(parsed.data, references);
-      if (isIssue(derived)) problems.push(`${JSON.stringify(r.record)}: ${derived.field} ${derived.key} ${JSON.stringify(derived.params ?? {})}`);
-    }
-    expect(problems.slice(0, 5)).toEqual([]);
-    expect(checked).toBeGreaterThan(0);
-  });
+      expect(problems.slice(0, 5)).toEqual([]);
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
 
   test('records derive the signals and places the simulator counts them under', () => {
     for (const r of records) {
@@ -101,19 +111,27 @@ describe('simulated records through the ingest checks', () => {
       expect(derived.eventDate).toBe(r.date);
       switch (r.channel) {
         case 'visit': {
-          const expected = ['all', ...classifyComplaint(r.record.chiefComplaint ?? '', r.record.temperature).syndromes];
+          const expected = [
+            'all',
+            ...classifyComplaint(r.record.chiefComplaint ?? '', r.record.temperature).syndromes,
+          ];
           expect(derived.signals).toEqual(expected);
           expect(derived.placeCode).toBe(r.record.residence ?? facilityPlace.get(r.record.facility));
           break;
         }
         case 'report-card':
-          if (r.record.type === 'new') expect(derived.signals).toEqual(serverSignals('report-card', r.record.disease));
+          if (r.record.type === 'new')
+            expect(derived.signals).toEqual(serverSignals('report-card', r.record.disease));
           break;
         case 'hotline':
         case 'opinion':
           expect(derived.signals).toEqual(serverSignals(r.channel, r.record.category ?? ''));
           break;
-        default:
+        case 'pharmacy':
+        case 'school':
+        case 'lab':
+        case 'wastewater':
+          expect(derived.facilityId).not.toBeNull();
           break;
       }
     }
@@ -121,7 +139,9 @@ describe('simulated records through the ingest checks', () => {
 
   test('report-card keys are unique and the simulated facilities all have a place in the city', () => {
     const cards = records.filter((r) => r.channel === 'report-card' && r.record.type === 'new');
-    const keys = cards.map((r) => channels['report-card'].key(channels['report-card'].schema.parse(r.record)));
+    const keys = cards.map((r) =>
+      channels['report-card'].key(channels['report-card'].schema.parse(r.record)),
+    );
     expect(new Set(keys).size).toBe(keys.length);
     for (const place of facilityPlace.values()) expect(references.places.has(place)).toBe(true);
   });

@@ -36,17 +36,21 @@ const SIGNALS = [
 const CEILING = { overall: 0.04, perSignal: 0.06 };
 
 function load(file: string): Simulation {
-  const v = parseScenario(readFileSync(new URL(`../../../../data/scenarios/${file}`, import.meta.url), 'utf8'));
+  const v = parseScenario(
+    readFileSync(new URL(`../../../../data/scenarios/${file}`, import.meta.url), 'utf8'),
+  );
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   return simulate(v.scenario, wuhanInput());
 }
 
 /** EARS C2 alarms (1/0/null) of a daily series over its last `days` days. */
 function earsC2(observed: Float32Array, days: number): (number | null)[] {
-  const outcome = methods.get('earsC')!.detect(
-    { observed: Float64Array.from(observed), frequency: 365 },
-    { method: 'C2', range: [observed.length - days + 1, observed.length] },
-  );
+  const outcome = methods
+    .get('earsC')!
+    .detect(
+      { observed: Float64Array.from(observed), frequency: 365 },
+      { method: 'C2', range: [observed.length - days + 1, observed.length] },
+    );
   if (!outcome.ok) throw new Error(outcome.error.reason);
   return outcome.value.alarm;
 }
@@ -62,7 +66,9 @@ describe('false alerts', () => {
     for (const [channel, signal] of SIGNALS) {
       let a = 0;
       let n = 0;
-      for (const s of series.filter((x) => x.channel === channel && x.signal === signal && districts.has(x.unit))) {
+      for (const s of series.filter(
+        (x) => x.channel === channel && x.signal === signal && districts.has(x.unit),
+      )) {
         for (const alarm of earsC2(s.count, 365)) {
           if (alarm === null) continue;
           a += alarm;
@@ -80,9 +86,11 @@ describe('false alerts', () => {
 
   test('school-ili.json: the school’s fever absences alarm within two days of the first, on most outbreak days, at most once in the month before', () => {
     const sim = load('school-ili.json');
-    const [absent] = facilityCounts(sim, { from: '2026-09-01', to: '2026-11-20', channels: ['school'] }).filter(
-      (s) => s.unit === 'WH-S3053' && s.signal === 'absent_fever',
-    );
+    const [absent] = facilityCounts(sim, {
+      from: '2026-09-01',
+      to: '2026-11-20',
+      channels: ['school'],
+    }).filter((s) => s.unit === 'WH-S3053' && s.signal === 'absent_fever');
     // School days only: weekends and holidays are no days of the school's series.
     const days: number[] = [];
     const counts: number[] = [];
@@ -93,11 +101,15 @@ describe('false alerts', () => {
       }
     });
     const alarms = earsC2(Float32Array.from(counts), counts.length - 10);
-    const alarmDays = alarms.flatMap((a, k) => (a === 1 ? [days[counts.length - alarms.length + k] as number] : []));
+    const alarmDays = alarms.flatMap((a, k) =>
+      a === 1 ? [days[counts.length - alarms.length + k] as number] : [],
+    );
     const start = dayOf('2026-10-26');
     expect(alarmDays.filter((d) => d < start && d >= start - 30).length).toBeLessThanOrEqual(1);
     expect(Math.min(...alarmDays.filter((d) => d >= start)) - start).toBeLessThanOrEqual(2);
     const firstWeek = days.filter((d) => d >= start && d < start + 9).length;
-    expect(alarmDays.filter((d) => d >= start && d < start + 9).length / firstWeek).toBeGreaterThanOrEqual(0.5);
+    expect(alarmDays.filter((d) => d >= start && d < start + 9).length / firstWeek).toBeGreaterThanOrEqual(
+      0.5,
+    );
   });
 });

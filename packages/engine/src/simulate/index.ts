@@ -5,7 +5,12 @@
  * aggregated daily counts for long histories and as individual records for the ingest.
  */
 export { simulate, ScenarioCityError, type Simulation } from './simulate.js';
-export { parseScenario, validateScenario, type ScenarioIssue, type ScenarioResult } from './scenario/validate.js';
+export {
+  parseScenario,
+  validateScenario,
+  type ScenarioIssue,
+  type ScenarioResult,
+} from './scenario/validate.js';
 export { scenarioSchema, type OutbreakSpec, type Scenario, type ScenarioInput } from './scenario/schema.js';
 export type { CityFacilityInput, CityInput, CityPlaceInput } from './city/city-input.js';
 export { simulateCity, type SimCity } from './city/sim-city.js';

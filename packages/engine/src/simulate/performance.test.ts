@@ -12,7 +12,9 @@ import { wuhanInput } from './testing/wuhan.js';
  * for a loaded CI machine; the figures measured on the project's 2-core machine are in the README.
  */
 test('six years of every channel in seconds, records at tens of thousands a second', () => {
-  const v = parseScenario(readFileSync(new URL('../../../../data/scenarios/demo.json', import.meta.url), 'utf8'));
+  const v = parseScenario(
+    readFileSync(new URL('../../../../data/scenarios/demo.json', import.meta.url), 'utf8'),
+  );
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   const input = wuhanInput();
   const seconds = (f: () => unknown) => {

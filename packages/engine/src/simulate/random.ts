@@ -144,7 +144,8 @@ export class Random {
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v * invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - lgamma(k + 1)) return k;
+      if (Math.log(v * invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - lgamma(k + 1))
+        return k;
     }
   }
 

@@ -23,7 +23,7 @@ describe('seasonal profiles', () => {
     expect(curve[peakDay]).toBeCloseTo(seasonalValue(steady('influenza'), [0, 190]), 6);
     // Half height (above the floor) at the half-width from the peak.
     const floor = seasonalValue(steady('influenza'), [182, 182]);
-    const atHalfWidth = seasonalValue(steady('influenza'), [main!.halfWidthDays, 190]);
+    const atHalfWidth = seasonalValue(steady('influenza'), [main.halfWidthDays, 190]);
     const atPeak = seasonalValue(steady('influenza'), [0, 190]);
     expect((atHalfWidth - floor) / (atPeak - floor)).toBeCloseTo(0.5, 1);
   });

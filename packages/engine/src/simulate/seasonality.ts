@@ -127,7 +127,11 @@ export function seasonalCurve(
     let k = 0;
     for (let i = 0; i < count; i++) {
       const t = first + i;
-      while (k + 1 < peaks.length && Math.abs((peaks[k + 1] as { day: number }).day - t) < Math.abs((peaks[k] as { day: number }).day - t)) k++;
+      while (
+        k + 1 < peaks.length &&
+        Math.abs((peaks[k + 1] as { day: number }).day - t) < Math.abs((peaks[k] as { day: number }).day - t)
+      )
+        k++;
       const peak = peaks[k] as { day: number; size: number };
       curve[i] = (curve[i] as number) + b.amplitude * peak.size * shape(kappa, t - peak.day);
     }

@@ -58,6 +58,7 @@ export function addOutbreak(series: SimSeries, i: number, amount: number, denomi
   series.outbreak ??= new Float32Array(series.values.length);
   series.values[i] = value + amount;
   series.outbreak[i] = (series.outbreak[i] as number) + amount;
-  if (series.denominator && denominator) series.denominator[i] = (series.denominator[i] as number) + denominator;
+  if (series.denominator && denominator)
+    series.denominator[i] = (series.denominator[i] as number) + denominator;
   return true;
 }

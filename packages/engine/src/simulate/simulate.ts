@@ -1,5 +1,10 @@
 import { baselineSeries } from './baseline/baseline.js';
-import { baselineContext, DEFAULT_BASELINE, type BaselineContext, type BaselineOptions } from './baseline/context.js';
+import {
+  baselineContext,
+  DEFAULT_BASELINE,
+  type BaselineContext,
+  type BaselineOptions,
+} from './baseline/context.js';
 import { dayOf } from './calendar.js';
 import type { CityInput } from './city/city-input.js';
 import { DEFAULT_LAYOUT, type CityLayout } from './city/layout.js';

@@ -67,7 +67,14 @@ export class Accumulator {
 }
 
 /** Adds to day i of a tally. */
-export function bump(t: Tally, i: number, count: number, records: number, denominator = 0, outbreak = 0): void {
+export function bump(
+  t: Tally,
+  i: number,
+  count: number,
+  records: number,
+  denominator = 0,
+  outbreak = 0,
+): void {
   const c = t.count[i] as number;
   t.count[i] = (c === c ? c : 0) + count; // c !== c: NaN, a day not yet reported
   t.records[i] = (t.records[i] as number) + records;

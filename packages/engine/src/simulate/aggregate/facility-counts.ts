@@ -24,7 +24,8 @@ export function facilityCounts(sim: Simulation, options: AggregateOptions = {}):
   const targets = new Targets(acc, (facility) => [facility], RECORDS_SIGNAL);
 
   for (const s of sim.series) {
-    if (!channels.has(s.channel) || s.channel === 'lab' || s.channel === 'hotline' || s.channel === 'opinion') continue;
+    if (!channels.has(s.channel) || s.channel === 'lab' || s.channel === 'hotline' || s.channel === 'opinion')
+      continue;
     const at = targets.of(s.channel, s.key);
     if (s.channel === 'report-card') {
       const district = sim.city.district.get(s.placeCode) as SimDistrict;
@@ -33,7 +34,8 @@ export function facilityCounts(sim: Simulation, options: AggregateOptions = {}):
         const n = baselineAt(s, i);
         if (n === 0) continue;
         const homes = homesOf(sim, 'report-card', `${s.key}/${district.code}`, i);
-        for (let k = n; k > 0; k--) addAll(at(cardPlacement(homes, district, reporters).reporter.id), i - from, 1, 1);
+        for (let k = n; k > 0; k--)
+          addAll(at(cardPlacement(homes, district, reporters).reporter.id), i - from, 1, 1);
       }
       continue;
     }
@@ -52,7 +54,7 @@ export function facilityCounts(sim: Simulation, options: AggregateOptions = {}):
       } else {
         // A row is one record: a school's row feeds its four columns once.
         const school = s.channel === 'school';
-        addAll(signals, i - from, value, 1, school && s.denominator ? (s.denominator[i] as number) : 0, outbreak);
+        addAll(signals, i - from, value, 1, school && s.denominator ? s.denominator[i] : 0, outbreak);
         const rows = school && s.key !== 'absent_fever' ? 0 : 1;
         bump(records, i - from, rows, rows);
       }
@@ -83,7 +85,8 @@ export function facilityCounts(sim: Simulation, options: AggregateOptions = {}):
   if (channels.has('report-card')) {
     for (let i = from; i <= to; i++) {
       for (const e of sim.eventsOn(i)) {
-        if (e.channel === 'report-card' && e.facility) addAll(targets.of('report-card', e.series.key)(e.facility.id), i - from, 1, 1, 0, 1);
+        if (e.channel === 'report-card' && e.facility)
+          addAll(targets.of('report-card', e.series.key)(e.facility.id), i - from, 1, 1, 0, 1);
       }
     }
   }
@@ -97,7 +100,8 @@ function zeroOnReportedDays(series: AggregateSeries[]): AggregateSeries[] {
   for (const s of series) {
     const days = reported.get(`${s.channel}|${s.unit}`);
     if (!days || s.signal === RECORDS_SIGNAL) continue;
-    for (let i = 0; i < s.count.length; i++) if (Number.isNaN(s.count[i]) && !Number.isNaN(days[i])) s.count[i] = 0;
+    for (let i = 0; i < s.count.length; i++)
+      if (Number.isNaN(s.count[i]) && !Number.isNaN(days[i])) s.count[i] = 0;
   }
   return series;
 }

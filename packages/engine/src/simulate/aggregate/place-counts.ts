@@ -1,5 +1,4 @@
 import { reportsVisits } from '../baseline/visits.js';
-import type { SimDistrict } from '../city/sim-city.js';
 import { LAB_PANELS, type LabPanelId } from '../models/channel-models.js';
 import { VISIT_CLASS_IDS } from '../models/visit-classes.js';
 import { cardPlacement, reportersIn } from '../records/card-records.js';
@@ -56,7 +55,8 @@ export function placeCounts(
           for (let k = n; k > 0; k--) addAll(at(messagePlace(homes, district).code), i - from, 1, 1);
         } else {
           const reporters = reportersIn(sim, district.code);
-          for (let k = n; k > 0; k--) addAll(at(cardPlacement(homes, district, reporters).street.code), i - from, 1, 1);
+          for (let k = n; k > 0; k--)
+            addAll(at(cardPlacement(homes, district, reporters).street.code), i - from, 1, 1);
         }
       } else if (s.channel === 'opinion') {
         if (value > 0) addAll(own, i - from, value, value, 0, outbreak);
@@ -76,7 +76,14 @@ export function placeCounts(
           for (const sample of labSamples(sim, lab, panel, i)) {
             at.forEach((target, j) => {
               const positive = sample.positive[j] ? 1 : 0;
-              addAll(target(sample.community), i - from, positive, 1, 1, sample.outbreak !== null ? positive : 0);
+              addAll(
+                target(sample.community),
+                i - from,
+                positive,
+                1,
+                1,
+                sample.outbreak !== null ? positive : 0,
+              );
             });
           }
         }
@@ -99,12 +106,19 @@ export function placeCounts(
  * Visits are most of the records (millions a year): they are summed per (finest place, complaint class,
  * day) in dense arrays first, and only then into the tallies of every signal and level.
  */
-function visitTotals(sim: Simulation, targets: Targets, levels: ReadonlySet<PlaceLevel>, from: number, to: number): void {
+function visitTotals(
+  sim: Simulation,
+  targets: Targets,
+  levels: ReadonlySet<PlaceLevel>,
+  from: number,
+  to: number,
+): void {
   const days = to - from + 1;
   const streets = [...sim.city.street.values()];
   const districts = sim.city.districts.map((d) => d.code);
   const finest = levels.has('street') ? 'street' : levels.has('district') ? 'district' : 'city';
-  const groups = finest === 'street' ? streets.map((s) => s.code) : finest === 'district' ? districts : [sim.city.code];
+  const groups =
+    finest === 'street' ? streets.map((s) => s.code) : finest === 'district' ? districts : [sim.city.code];
   const groupOf = Int32Array.from(streets, (s) =>
     finest === 'street' ? s.index : finest === 'district' ? districts.indexOf(s.districtCode) : 0,
   );

@@ -13,6 +13,9 @@ export interface AggregateOptions {
 /** The options' day indices (inclusive) and channels. */
 export function rangeOf(sim: Simulation, options: AggregateOptions) {
   const from = Math.max(0, options.from === undefined ? 0 : dayOf(options.from) - sim.first);
-  const to = Math.min(sim.count - 1, options.to === undefined ? sim.count - 1 : dayOf(options.to) - sim.first);
+  const to = Math.min(
+    sim.count - 1,
+    options.to === undefined ? sim.count - 1 : dayOf(options.to) - sim.first,
+  );
   return { from, to, days: Math.max(0, to - from + 1), channels: new Set(options.channels ?? SIM_CHANNELS) };
 }

@@ -21,14 +21,17 @@ export class Targets {
   of(channel: SimChannel, key: string): (where: string) => Tally[] {
     const k = `${channel}|${key}`;
     let byWhere = this.byKey.get(k);
-    if (!byWhere) this.byKey.set(k, (byWhere = new Map()));
+    if (!byWhere) this.byKey.set(k, (byWhere = new Map<string, Tally[]>()));
     const cache = byWhere;
     return (where) => {
       let list = cache.get(where);
       if (!list) {
         const units = this.units(where);
-        list = units.flatMap((unit) => serverSignals(channel, key).map((signal) => this.acc.tally(channel, signal, unit)));
-        if (this.recordsSignal !== null) for (const unit of units) list.push(this.acc.tally(channel, this.recordsSignal, unit));
+        list = units.flatMap((unit) =>
+          serverSignals(channel, key).map((signal) => this.acc.tally(channel, signal, unit)),
+        );
+        if (this.recordsSignal !== null)
+          for (const unit of units) list.push(this.acc.tally(channel, this.recordsSignal, unit));
         cache.set(where, list);
       }
       return list;
@@ -37,6 +40,13 @@ export class Targets {
 }
 
 /** Adds to day i of every tally in the list. */
-export function addAll(list: readonly Tally[], i: number, count: number, records: number, denominator = 0, outbreak = 0): void {
+export function addAll(
+  list: readonly Tally[],
+  i: number,
+  count: number,
+  records: number,
+  denominator = 0,
+  outbreak = 0,
+): void {
   for (const t of list) bump(t, i, count, records, denominator, outbreak);
 }

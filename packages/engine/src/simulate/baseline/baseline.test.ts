@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { dayOf } from '../calendar.js';
-import type { BaselineDisease, DrugClass, HotlineCategory, OpinionCategory, SchoolSignal } from '../models/channel-models.js';
+import type {
+  BaselineDisease,
+  DrugClass,
+  HotlineCategory,
+  OpinionCategory,
+  SchoolSignal,
+} from '../models/channel-models.js';
 import type { VisitClass } from '../models/visit-classes.js';
 import { validateScenario } from '../scenario/validate.js';
 import type { SimSeries } from '../series.js';
@@ -45,7 +51,8 @@ function modelOf(s: SimSeries): CountModel | undefined {
       return hotlineModel(ctx, s.placeCode, s.key as HotlineCategory);
     case 'opinion':
       return opinionModel(ctx, s.placeCode, s.key as OpinionCategory);
-    default:
+    case 'lab':
+    case 'wastewater':
       return undefined;
   }
 }
@@ -68,7 +75,12 @@ function totals(series: readonly SimSeries[], keep: (i: number) => boolean = () 
 }
 
 const of = (channel: SimSeries['channel'], key?: string, reports?: string) =>
-  sim.series.filter((s) => s.channel === channel && (key === undefined || s.key === key) && (reports === undefined || s.facility?.reports === reports));
+  sim.series.filter(
+    (s) =>
+      s.channel === channel &&
+      (key === undefined || s.key === key) &&
+      (reports === undefined || s.facility?.reports === reports),
+  );
 const dayIndex = (date: string) => dayOf(date) - sim.first;
 
 describe('baseline means', () => {
@@ -105,15 +117,18 @@ describe('seasonality, weekdays, holidays, trend', () => {
     ['ili', 'fever_clinic', '2000-01-01', '2000-07-01'],
     ['hfmd', 'sentinel_hospital', '2000-05-20', '2000-11-25'],
     ['gi', 'sentinel_hospital', '2000-07-15', '2000-03-01'],
-  ])('%s visits at %s: the peak-to-trough ratio is the configured one, within a tenth', (key, reports, peak, trough) => {
-    const series = of('visit', key, reports);
-    const high = totals(series, window(peak, 21));
-    const low = totals(series, window(trough, 21));
-    const observed = high.observed / low.observed;
-    const configured = high.expected / low.expected;
-    expect(configured).toBeGreaterThan(1.5);
-    expect(Math.abs(observed / configured - 1)).toBeLessThan(0.1);
-  });
+  ])(
+    '%s visits at %s: the peak-to-trough ratio is the configured one, within a tenth',
+    (key, reports, peak, trough) => {
+      const series = of('visit', key, reports);
+      const high = totals(series, window(peak, 21));
+      const low = totals(series, window(trough, 21));
+      const observed = high.observed / low.observed;
+      const configured = high.expected / low.expected;
+      expect(configured).toBeGreaterThan(1.5);
+      expect(Math.abs(observed / configured - 1)).toBeLessThan(0.1);
+    },
+  );
 
   test('sentinel visits keep the clinic week: Monday / Sunday as configured (1.25 / 0.85) within 3 %', () => {
     const series = of('visit', undefined, 'sentinel_hospital');
@@ -124,7 +139,14 @@ describe('seasonality, weekdays, holidays, trend', () => {
   });
 
   test('fever clinics empty over the Spring Festival as configured (0.55 on days 0–3)', () => {
-    const festivals = ['2021-02-12', '2022-02-01', '2023-01-22', '2024-02-10', '2025-01-29', '2026-02-17'].map(dayIndex);
+    const festivals = [
+      '2021-02-12',
+      '2022-02-01',
+      '2023-01-22',
+      '2024-02-10',
+      '2025-01-29',
+      '2026-02-17',
+    ].map(dayIndex);
     const during = new Set(festivals.flatMap((f) => [f, f + 1, f + 2, f + 3]));
     const before = new Set(festivals.flatMap((f) => [f - 21, f - 20, f - 19, f - 18])); // the same weekdays
     const series = of('visit', undefined, 'fever_clinic');
@@ -178,7 +200,8 @@ describe('schools and silences', () => {
     for (const s of of('school')) {
       const enrolled = s.facility!.school!.enrolled;
       for (let i = 0; i < sim.count; i++) {
-        if (Number.isNaN(s.values[i]) === open[i] || s.denominator![i] !== (open[i] ? enrolled : 0)) wrong.push(`${s.facility!.id} ${i}`);
+        if (Number.isNaN(s.values[i]) === open[i] || s.denominator![i] !== (open[i] ? enrolled : 0))
+          wrong.push(`${s.facility!.id} ${i}`);
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);
@@ -206,7 +229,9 @@ describe('reproducibility', () => {
     const c = run(12, period, 0.004);
     expect(b.series.length).toBe(a.series.length);
     a.series.forEach((s, k) => expect(b.series[k]!.values).toEqual(s.values));
-    const differing = a.series.filter((s, k) => !c.series[k]!.values.every((v, i) => Object.is(v, s.values[i])));
+    const differing = a.series.filter(
+      (s, k) => !c.series[k]!.values.every((v, i) => Object.is(v, s.values[i])),
+    );
     expect(differing.length / a.series.length).toBeGreaterThan(0.95);
   });
 });

@@ -30,7 +30,8 @@ export function labSampleModel(ctx: BaselineContext, lab: SimFacility, panel: La
 
 /** The share of a panel's samples positive for a pathogen on day i. */
 export function positivity(ctx: BaselineContext, panel: LabPanelId, pathogen: string, i: number): number {
-  const pathogens: Readonly<Record<string, { positivity: number; season: SeasonalProfileId }>> = LAB_PANELS[panel].pathogens;
+  const pathogens: Readonly<Record<string, { positivity: number; season: SeasonalProfileId }>> =
+    LAB_PANELS[panel].pathogens;
   const p = pathogens[pathogen];
   if (!p) return 0;
   return Math.min(MAX_POSITIVITY, p.positivity * (ctx.season(p.season)[i] as number));

@@ -23,7 +23,11 @@ import { drawCounts, type CountModel } from './draw.js';
 const per100k = (ctx: BaselineContext, code: string) =>
   (code === ctx.city.code ? ctx.city.population : (ctx.city.district.get(code)?.population ?? 0)) / 1e5;
 
-export function reportCardModel(ctx: BaselineContext, district: string, disease: BaselineDisease): CountModel {
+export function reportCardModel(
+  ctx: BaselineContext,
+  district: string,
+  disease: BaselineDisease,
+): CountModel {
   const model = REPORT_CARD_MODELS[disease];
   return {
     level: per100k(ctx, district) * model.rate * ctx.scale('report-card'),

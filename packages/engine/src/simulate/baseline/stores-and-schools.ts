@@ -71,11 +71,17 @@ export function schoolSeries(ctx: BaselineContext): Omit<SimSeries, 'index'>[] {
     const silent = ctx.silent(school);
     for (const signal of Object.keys(SCHOOL_MODELS) as SchoolSignal[]) {
       const random = Random.derive(ctx.seed, 'school', signal, school.id);
-      const values = drawCounts(schoolModel(ctx, school, signal), ctx.first, ctx.count, random, silent, (i) =>
-        openDays[i] === 1,
+      const values = drawCounts(
+        schoolModel(ctx, school, signal),
+        ctx.first,
+        ctx.count,
+        random,
+        silent,
+        (i) => openDays[i] === 1,
       );
       // Absences cannot exceed the roll (the schema refuses it); only a freak draw at a tiny school could.
-      for (let i = 0; i < values.length; i++) if ((values[i] as number) > enrolled / 8) values[i] = Math.floor(enrolled / 8);
+      for (let i = 0; i < values.length; i++)
+        if ((values[i] as number) > enrolled / 8) values[i] = Math.floor(enrolled / 8);
       series.push({
         channel: 'school',
         key: signal,

@@ -13,7 +13,8 @@ import type { BaselineContext } from './context.js';
 import { drawCounts, type CountModel } from './draw.js';
 
 /** Facilities that report visits: the fever clinics and the sentinel hospitals. */
-export const reportsVisits = (f: SimFacility) => f.reports === 'fever_clinic' || f.reports === 'sentinel_hospital';
+export const reportsVisits = (f: SimFacility) =>
+  f.reports === 'fever_clinic' || f.reports === 'sentinel_hospital';
 
 /** Visits per 100,000 residents per day of a complaint class at a facility's kind (0 if it reports no visits). */
 export function visitRate(f: SimFacility, visitClass: VisitClass): number {
@@ -35,7 +36,8 @@ export function visitModel(ctx: BaselineContext, facility: SimFacility, visitCla
   const population = ctx.city.district.get(facility.districtCode)?.population ?? 0;
   const model = VISIT_CLASSES[visitClass];
   return {
-    level: (population / 1e5) * visitRate(facility, visitClass) * ctx.scale('visit') * visitShare(ctx, facility),
+    level:
+      (population / 1e5) * visitRate(facility, visitClass) * ctx.scale('visit') * visitShare(ctx, facility),
     season: ctx.season(model.season),
     weekday: WEEKDAY_PROFILES[facility.reports === 'fever_clinic' ? 'fever_clinic' : 'clinic'],
     holiday: ctx.holiday('clinic'),

@@ -39,7 +39,11 @@ const ENROLMENT: Readonly<Record<SchoolLevel, readonly [number, number]>> = {
   primary: [900, 2600],
   middle: [700, 2000],
 };
-const SCHOOL_NAME: Readonly<Record<SchoolLevel, string>> = { kindergarten: '幼儿园', primary: '小学', middle: '中学' };
+const SCHOOL_NAME: Readonly<Record<SchoolLevel, string>> = {
+  kindergarten: '幼儿园',
+  primary: '小学',
+  middle: '中学',
+};
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 interface LayoutInput {
@@ -55,7 +59,7 @@ interface LayoutInput {
 /** A street name without its unit words: 大智街道 → 大智, 辛安渡办事处街道 → 辛安渡. */
 function short(name: string): string {
   let base = name;
-  for (let before = ''; before !== base; ) {
+  for (let before = ''; before !== base;) {
     before = base;
     base = base.replace(/(街道|街|镇|乡|管委会|办事处|管理处)$/, '');
   }
@@ -71,7 +75,8 @@ export function layOutFacilities(input: LayoutInput): SimFacility[] {
     counters.set(block, n);
     return `${prefix}-S${block * 1000 + n}`;
   };
-  const where = (d: SimDistrict) => placeInDistrict(random, [d.lon, d.lat], d.areaKm2, boundaries.get(d.code));
+  const where = (d: SimDistrict) =>
+    placeInDistrict(random, [d.lon, d.lat], d.areaKm2, boundaries.get(d.code));
   const size = () => random.lognormal(-0.06, 0.35); // mean 1
   const common = { nameEn: null, beds: null, source: 'simulated' as const };
 
@@ -149,7 +154,9 @@ export function layOutFacilities(input: LayoutInput): SimFacility[] {
       }
     }
   }
-  const byPopulation = [...districts].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
+  const byPopulation = [...districts].sort(
+    (a, b) => b.population - a.population || a.code.localeCompare(b.code),
+  );
   byPopulation.slice(0, layout.labs).forEach((d, i) => {
     const cityLab = i === 0;
     facilities.push({

@@ -17,13 +17,18 @@ describe('the simulated city', () => {
     expect(count('school')).toBe(13 * 8);
     expect(count('lab')).toBe(4);
     expect(count('wastewater_site')).toBe(6);
-    expect(city.facilities.filter((f) => f.source === 'city-data').every((f) => /^WH-F\d{3}$/.test(f.id))).toBe(true);
+    expect(
+      city.facilities.filter((f) => f.source === 'city-data').every((f) => /^WH-F\d{3}$/.test(f.id)),
+    ).toBe(true);
   });
 
   test('simulated ids are unique, in blocks per kind, and stand in a street of their district', () => {
     const simulated = city.facilities.filter((f) => f.source === 'simulated');
     expect(new Set(simulated.map((f) => f.id)).size).toBe(simulated.length);
-    const block = { sentinel_hospital: 1, pharmacy: 2, school: 3, lab: 4, wastewater_site: 5 } as Record<string, number>;
+    const block = { sentinel_hospital: 1, pharmacy: 2, school: 3, lab: 4, wastewater_site: 5 } as Record<
+      string,
+      number
+    >;
     for (const f of simulated) {
       expect(f.id).toMatch(new RegExp(`^WH-S${block[f.reports]}\\d{3}$`));
       expect(city.street.get(f.placeCode)?.districtCode).toBe(f.districtCode);
@@ -31,9 +36,14 @@ describe('the simulated city', () => {
   });
 
   test('simulated facilities lie inside their district (WGS-84)', () => {
-    const boundary = new Map(input.places.filter((p) => p.level === 'district').map((p) => [p.code, p.boundary as Boundary]));
+    const boundary = new Map(
+      input.places.filter((p) => p.level === 'district').map((p) => [p.code, p.boundary as Boundary]),
+    );
     for (const f of city.facilities.filter((x) => x.source === 'simulated')) {
-      expect(insideBoundary(boundary.get(f.districtCode) as Boundary, f.lon as number, f.lat as number), f.id).toBe(true);
+      expect(
+        insideBoundary(boundary.get(f.districtCode) as Boundary, f.lon as number, f.lat as number),
+        f.id,
+      ).toBe(true);
     }
   });
 

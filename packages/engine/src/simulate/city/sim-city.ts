@@ -91,7 +91,11 @@ export function simulateCity(input: CityInput, layout: CityLayout = DEFAULT_LAYO
     const shaped = streetPlaces.map((s) => {
       const communities = (children.get(s.code) ?? [])
         .filter((c) => c.level === 'community')
-        .map((c) => ({ code: c.code, streetCode: s.code, weight: URBAN_UNITS.has(c.unitType ?? '') ? 3 : 1 }));
+        .map((c) => ({
+          code: c.code,
+          streetCode: s.code,
+          weight: URBAN_UNITS.has(c.unitType ?? '') ? 3 : 1,
+        }));
       const weight = communities.reduce((sum, c) => sum + c.weight, 0) || 1;
       return { place: s, communities, weight };
     });
@@ -108,7 +112,10 @@ export function simulateCity(input: CityInput, layout: CityLayout = DEFAULT_LAYO
         // A street without communities in the data places its residents at the street itself.
         communities:
           communities.length > 0
-            ? new WeightedTable(communities, communities.map((c) => c.weight))
+            ? new WeightedTable(
+                communities,
+                communities.map((c) => c.weight),
+              )
             : new WeightedTable([{ code: place.code, streetCode: place.code, weight: 1 }], [1]),
       };
       street.set(s.code, s);
@@ -122,7 +129,10 @@ export function simulateCity(input: CityInput, layout: CityLayout = DEFAULT_LAYO
       areaKm2: d.areaKm2 ?? 100,
       lon: d.lon,
       lat: d.lat,
-      streets: new WeightedTable(streets, streets.map((s) => s.weight)),
+      streets: new WeightedTable(
+        streets,
+        streets.map((s) => s.weight),
+      ),
     };
   });
   const district = new Map(districts.map((d) => [d.code, d]));
@@ -177,6 +187,7 @@ export function simulateCity(input: CityInput, layout: CityLayout = DEFAULT_LAYO
 
 function districtOf(f: CityFacilityInput, districts: ReadonlyMap<string, SimDistrict>): string {
   const code = f.placeCode.slice(0, 6);
-  if (!districts.has(code)) throw new Error(`facility ${f.id} stands in ${f.placeCode}, not in a district of the city`);
+  if (!districts.has(code))
+    throw new Error(`facility ${f.id} stands in ${f.placeCode}, not in a district of the city`);
   return code;
 }

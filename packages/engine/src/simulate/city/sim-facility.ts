@@ -5,7 +5,8 @@
  */
 
 /** Which channel a facility reports on. */
-export type ReportingRole = 'fever_clinic' | 'sentinel_hospital' | 'pharmacy' | 'school' | 'lab' | 'wastewater_site';
+export type ReportingRole =
+  'fever_clinic' | 'sentinel_hospital' | 'pharmacy' | 'school' | 'lab' | 'wastewater_site';
 
 export type SchoolLevel = 'kindergarten' | 'primary' | 'middle';
 

@@ -66,7 +66,11 @@ export const SCHOOL_MODELS = {
   absent_other: model(0.003, 'flat', 6),
 } as const satisfies Record<string, RateModel>;
 export type SchoolSignal = keyof typeof SCHOOL_MODELS;
-export const SCHOOL_LEVEL_FACTOR: Readonly<Record<SchoolLevel, number>> = { kindergarten: 1.6, primary: 1, middle: 0.7 };
+export const SCHOOL_LEVEL_FACTOR: Readonly<Record<SchoolLevel, number>> = {
+  kindergarten: 1.6,
+  primary: 1,
+  middle: 0.7,
+};
 
 /**
  * Laboratories: samples per lab per day (× lab size; day of week `lab`, holidays `lab`; k = 10), each sample
@@ -80,7 +84,9 @@ export const SCHOOL_LEVEL_FACTOR: Readonly<Record<SchoolLevel, number>> = { kind
  */
 export interface LabPanel {
   readonly samples: number;
-  readonly pathogens: Readonly<Record<string, { readonly positivity: number; readonly season: SeasonalProfileId }>>;
+  readonly pathogens: Readonly<
+    Record<string, { readonly positivity: number; readonly season: SeasonalProfileId }>
+  >;
 }
 export const LAB_PANELS = {
   respiratory: {

@@ -12,7 +12,12 @@ import type { PathogenPreset } from './pathogens.js';
  *   with sd a quarter of the interval (the index generation within its first day).
  * - lognormal: onsets lognormal with the given median and sd of log, an epidemic curve of any length.
  */
-export function onsetOffsets(shape: OutbreakShape, pathogen: PathogenPreset, size: number, random: Random): number[] {
+export function onsetOffsets(
+  shape: OutbreakShape,
+  pathogen: PathogenPreset,
+  size: number,
+  random: Random,
+): number[] {
   switch (shape.type) {
     case 'point-source': {
       const median = shape.incubationMedianDays ?? pathogen.incubation.medianDays;
@@ -27,7 +32,9 @@ export function onsetOffsets(shape: OutbreakShape, pathogen: PathogenPreset, siz
       const offsets: number[] = [];
       sizes.forEach((n, g) => {
         for (let i = 0; i < n; i++) {
-          offsets.push(g === 0 ? random.uniform() : Math.max(0, g * interval + (interval / 4) * random.normal()));
+          offsets.push(
+            g === 0 ? random.uniform() : Math.max(0, g * interval + (interval / 4) * random.normal()),
+          );
         }
       });
       return offsets;
@@ -42,7 +49,9 @@ export function generationSizes(size: number, generations: number, growth: numbe
   const exact = weights.map((w) => (size * w) / total);
   const sizes = exact.map(Math.floor);
   let left = size - sizes.reduce((s, n) => s + n, 0);
-  const order = exact.map((x, g) => ({ g, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || b.g - a.g);
+  const order = exact
+    .map((x, g) => ({ g, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || b.g - a.g);
   for (const { g } of order) {
     if (left === 0) break;
     sizes[g] = (sizes[g] as number) + 1;

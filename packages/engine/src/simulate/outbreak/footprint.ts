@@ -1,4 +1,10 @@
-import type { DrugClass, HotlineCategory, OpinionCategory, SchoolSignal, WastewaterTarget } from '../models/channel-models.js';
+import type {
+  DrugClass,
+  HotlineCategory,
+  OpinionCategory,
+  SchoolSignal,
+  WastewaterTarget,
+} from '../models/channel-models.js';
 import type { VisitClass } from '../models/visit-classes.js';
 import type { Footprint, OutbreakSpec } from '../scenario/schema.js';
 import { PATHOGENS } from './pathogens.js';
@@ -26,11 +32,28 @@ export interface ResolvedFootprint {
     readonly classification: 'suspected' | 'clinical' | 'confirmed';
     readonly diagnosisDelayDays: number;
   };
-  readonly pharmacy: { readonly fraction: number; readonly lagDays: number; readonly units: readonly (readonly [DrugClass, number])[] };
-  readonly school: { readonly fraction: number; readonly lagDays: number; readonly column: SchoolSignal; readonly absenceDays: number };
+  readonly pharmacy: {
+    readonly fraction: number;
+    readonly lagDays: number;
+    readonly units: readonly (readonly [DrugClass, number])[];
+  };
+  readonly school: {
+    readonly fraction: number;
+    readonly lagDays: number;
+    readonly column: SchoolSignal;
+    readonly absenceDays: number;
+  };
   readonly lab: { readonly fraction: number; readonly lagDays: number; readonly pathogen: string | null };
-  readonly hotline: { readonly fraction: number; readonly lagDays: number; readonly category: HotlineCategory };
-  readonly opinion: { readonly fraction: number; readonly lagDays: number; readonly category: OpinionCategory };
+  readonly hotline: {
+    readonly fraction: number;
+    readonly lagDays: number;
+    readonly category: HotlineCategory;
+  };
+  readonly opinion: {
+    readonly fraction: number;
+    readonly lagDays: number;
+    readonly category: OpinionCategory;
+  };
   readonly wastewater: {
     readonly target: WastewaterTarget | null;
     readonly lagDays: number;
@@ -39,7 +62,15 @@ export interface ResolvedFootprint {
   };
 }
 
-export const DEFAULT_LAGS = { visit: 1, pharmacy: 0, school: 0, lab: 1, hotline: 1, opinion: 2, wastewater: -1 } as const;
+export const DEFAULT_LAGS = {
+  visit: 1,
+  pharmacy: 0,
+  school: 0,
+  lab: 1,
+  hotline: 1,
+  opinion: 2,
+  wastewater: -1,
+} as const;
 
 export function resolveFootprint(spec: OutbreakSpec, atSchool: boolean): ResolvedFootprint {
   const p = PATHOGENS[spec.pathogen];

@@ -11,13 +11,22 @@ const input = wuhanInput();
 const period = { start: '2026-06-01', end: '2026-12-31' };
 
 function run(outbreaks: ScenarioInput['outbreaks'], seed = 3): Simulation {
-  const v = validateScenario({ name: 't', city: 'wuhan', period, seed, baseline: { silence: { startPerDay: 0 } }, outbreaks });
+  const v = validateScenario({
+    name: 't',
+    city: 'wuhan',
+    period,
+    seed,
+    baseline: { silence: { startPerDay: 0 } },
+    outbreaks,
+  });
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   return simulate(v.scenario, input);
 }
 
 function example(file: string): Simulation {
-  const v = parseScenario(readFileSync(new URL(`../../../../../data/scenarios/${file}`, import.meta.url), 'utf8'));
+  const v = parseScenario(
+    readFileSync(new URL(`../../../../../data/scenarios/${file}`, import.meta.url), 'utf8'),
+  );
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   return simulate(v.scenario, input);
 }
@@ -62,14 +71,19 @@ describe('outbreak injection', () => {
       if (added) touched++;
       for (let i = 0; i < s.values.length; i++) {
         const expected = (base.values[i] as number) + (added ? (added[i] as number) : 0);
-        if (!Object.is(s.values[i], expected) && s.values[i] !== expected) throw new Error(`${s.channel} ${s.key} day ${i}`);
+        if (!Object.is(s.values[i], expected) && s.values[i] !== expected)
+          throw new Error(`${s.channel} ${s.key} day ${i}`);
       }
     });
     expect(touched).toBeGreaterThan(20);
   });
 
   test('cases live in the outbreak place', () => {
-    expect(withFlu.outbreaks[0]!.cases.every((c) => c.districtCode === '420106' && c.community.startsWith('420106'))).toBe(true);
+    expect(
+      withFlu.outbreaks[0]!.cases.every(
+        (c) => c.districtCode === '420106' && c.community.startsWith('420106'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -83,7 +97,10 @@ describe('epidemic curves', () => {
     // Invert qnorm by bisection: the engine has qnorm, and the test needs Φ at one point.
     let lo = 0.0001;
     let hi = 0.9999;
-    for (let k = 0; k < 60; k++) (qnorm((lo + hi) / 2) < z ? (lo = (lo + hi) / 2) : (hi = (lo + hi) / 2));
+    for (let k = 0; k < 60; k++) {
+      if (qnorm((lo + hi) / 2) < z) lo = (lo + hi) / 2;
+      else hi = (lo + hi) / 2;
+    }
     return lo;
   };
 
@@ -98,7 +115,9 @@ describe('epidemic curves', () => {
   });
 
   test('propagated: generations of growth^g cases every serial interval', () => {
-    const sim = run([{ ...flu, size: 1500, shape: { type: 'propagated', generations: 4, growth: 2, serialIntervalDays: 4 } }]);
+    const sim = run([
+      { ...flu, size: 1500, shape: { type: 'propagated', generations: 4, growth: 2, serialIntervalDays: 4 } },
+    ]);
     const sizes = generationSizes(1500, 4, 2);
     expect(sizes).toEqual([100, 200, 400, 800]);
     const s = start(sim, flu.start);
@@ -142,7 +161,8 @@ describe('lead and lag', () => {
   test('a fractional lag moves that share of cases a day later', () => {
     const sim = run([{ ...flu, footprint: { visit: { lagDays: 2.5 } } }]);
     const lags: number[] = [];
-    for (let i = 0; i < sim.count; i++) for (const e of sim.eventsOn(i)) if (e.channel === 'visit') lags.push(e.day - e.case.onset);
+    for (let i = 0; i < sim.count; i++)
+      for (const e of sim.eventsOn(i)) if (e.channel === 'visit') lags.push(e.day - e.case.onset);
     expect(new Set(lags)).toEqual(new Set([2, 3]));
     expect(lags.reduce((s, x) => s + x, 0) / lags.length).toBeCloseTo(2.5, 1);
   });
@@ -179,7 +199,9 @@ describe('lead and lag', () => {
     const [truth] = sim.outbreaks;
     expect(meanDay(sim, 'visit') - meanDay(sim, 'pharmacy')).toBeCloseTo(1, 0);
     expect(truth!.added.pharmacy + truth!.lost.pharmacy).toBe(180 * 3); // a silent store loses its sales
-    const sites = [...truth!.counts.keys()].map((k) => sim.series[k]!).filter((s) => s.channel === 'wastewater');
+    const sites = [...truth!.counts.keys()]
+      .map((k) => sim.series[k]!)
+      .filter((s) => s.channel === 'wastewater');
     expect(sites.map((s) => `${s.facility?.id} ${s.key}`)).toEqual(['WH-S5001 norovirus']);
     expect(truth!.cases.every((c) => c.streetCode === '420111006')).toBe(true);
   });

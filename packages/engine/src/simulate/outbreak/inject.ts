@@ -29,7 +29,11 @@ export interface InjectionTarget {
   readonly events: CaseEvent[];
 }
 
-export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, place: OutbreakPlace): OutbreakTruth {
+export function injectOutbreak(
+  target: InjectionTarget,
+  spec: OutbreakSpec,
+  place: OutbreakPlace,
+): OutbreakTruth {
   const { city, book, count } = target;
   const random = (channel: string) => Random.derive(target.seed, 'outbreak', spec.id, channel);
   const startIndex = Date.parse(spec.start) / 86_400_000 - target.first;
@@ -48,7 +52,13 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
   };
   const inPeriod = (day: number) => day >= 0 && day < count;
   /** Adds to a series' day; false (and counted lost) when nothing was reported there that day. */
-  const add = (channel: SimChannel, series: SimSeries | undefined, day: number, amount: number, denominator = 0) => {
+  const add = (
+    channel: SimChannel,
+    series: SimSeries | undefined,
+    day: number,
+    amount: number,
+    denominator = 0,
+  ) => {
     const value = series && inPeriod(day) ? series.values[day] : NaN;
     if (series === undefined || value === undefined || Number.isNaN(value)) {
       truth.lost[channel] += amount;
@@ -57,7 +67,8 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
     series.values[day] = value + amount;
     series.outbreak ??= new Float32Array(count);
     series.outbreak[day] = (series.outbreak[day] as number) + amount;
-    if (series.denominator && denominator) series.denominator[day] = (series.denominator[day] as number) + denominator;
+    if (series.denominator && denominator)
+      series.denominator[day] = (series.denominator[day] as number) + denominator;
     let own = truth.counts.get(series.index);
     if (!own) truth.counts.set(series.index, (own = new Float32Array(count)));
     own[day] = (own[day] as number) + amount;
@@ -90,9 +101,21 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
       const diagnosisDay = c.onset + drawDiagnosisDelay(rc, card.diagnosisDelayDays);
       const reportDay = diagnosisDay + drawDelay(rc, DIAGNOSIS_TO_REPORT);
       const facility =
-        visited.get(c) ?? facilityTable(city, c.districtCode, (f) => (f.reports === 'fever_clinic' || f.reports === 'sentinel_hospital' ? f.size : 0))?.draw(rc);
+        visited.get(c) ??
+        facilityTable(city, c.districtCode, (f) =>
+          f.reports === 'fever_clinic' || f.reports === 'sentinel_hospital' ? f.size : 0,
+        )?.draw(rc);
       if (facility && add('report-card', series, c.onset, 1)) {
-        event({ case: c, channel: 'report-card', series, day: c.onset, diagnosisDay, reportDay, facility, placeCode: null });
+        event({
+          case: c,
+          channel: 'report-card',
+          series,
+          day: c.onset,
+          diagnosisDay,
+          reportDay,
+          facility,
+          placeCode: null,
+        });
       }
     }
   }
@@ -100,7 +123,9 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
   // Pharmacy: each buying case takes its units of every drug class at a store nearby (own street first).
   const rp = random('pharmacy');
   for (const c of chooseCases(cases, footprint.pharmacy.fraction, rp)) {
-    const store = facilityTable(city, c.districtCode, (f) => (f.reports === 'pharmacy' ? f.size * (f.placeCode === c.streetCode ? 5 : 1) : 0))?.draw(rp);
+    const store = facilityTable(city, c.districtCode, (f) =>
+      f.reports === 'pharmacy' ? f.size * (f.placeCode === c.streetCode ? 5 : 1) : 0,
+    )?.draw(rp);
     const day = c.onset + lagOf(footprint.pharmacy.lagDays, rp);
     for (const [drug, units] of footprint.pharmacy.units) {
       if (!store) truth.lost.pharmacy += units;
@@ -146,15 +171,29 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
   for (const c of chooseCases(cases, footprint.hotline.fraction, rh)) {
     const series = book.place('hotline', footprint.hotline.category, c.districtCode, c.districtCode);
     const day = c.onset + lagOf(footprint.hotline.lagDays, rh);
-    if (add('hotline', series, day, 1)) event({ case: c, channel: 'hotline', series, day, facility: null, placeCode: c.streetCode });
+    if (add('hotline', series, day, 1))
+      event({ case: c, channel: 'hotline', series, day, facility: null, placeCode: c.streetCode });
   }
   const ro = random('opinion');
   for (const c of chooseCases(cases, footprint.opinion.fraction, ro)) {
     const named = ro.chance(0.5);
     const placeCode = named ? c.districtCode : city.code;
-    const series = book.place('opinion', footprint.opinion.category, placeCode, named ? c.districtCode : null);
+    const series = book.place(
+      'opinion',
+      footprint.opinion.category,
+      placeCode,
+      named ? c.districtCode : null,
+    );
     const day = c.onset + lagOf(footprint.opinion.lagDays, ro);
-    if (add('opinion', series, day, 1)) event({ case: c, channel: 'opinion', series, day, facility: null, placeCode: named ? placeCode : null });
+    if (add('opinion', series, day, 1))
+      event({
+        case: c,
+        channel: 'opinion',
+        series,
+        day,
+        facility: null,
+        placeCode: named ? placeCode : null,
+      });
   }
 
   // Wastewater: every case sheds into its district's plant from onset + lag for the shedding days.
@@ -163,14 +202,16 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
     const sites = city.facilities.filter((f) => f.reports === 'wastewater_site');
     for (const c of cases) {
       for (const site of sites.filter((s) => s.catchment?.includes(c.districtCode))) {
-        const population = site.catchment?.reduce((s, d) => s + (city.district.get(d)?.population ?? 0), 0) ?? 0;
+        const population =
+          site.catchment?.reduce((s, d) => s + (city.district.get(d)?.population ?? 0), 0) ?? 0;
         // Whole copies/L, so that a record's concentration is the series value exactly.
         const amount = Math.round((ww.copiesPerCase * 1e5) / Math.max(population, 1));
         if (amount === 0) continue;
         const series = book.ofFacility('wastewater', ww.target, site);
         const begin = c.onset + Math.round(ww.lagDays);
         for (let day = begin; day < begin + ww.sheddingDays; day++) {
-          if (WASTEWATER_SAMPLING_WEEKDAYS.includes(weekdayAt(target.first, day))) add('wastewater', series, day, amount);
+          if (WASTEWATER_SAMPLING_WEEKDAYS.includes(weekdayAt(target.first, day)))
+            add('wastewater', series, day, amount);
         }
       }
     }
@@ -181,7 +222,12 @@ export function injectOutbreak(target: InjectionTarget, spec: OutbreakSpec, plac
 /** Labs whose catchment holds the district, by size. */
 function labsFor(city: SimCity, districtCode: string): WeightedTable<SimFacility> | undefined {
   const labs = city.facilities.filter((f) => f.reports === 'lab' && f.catchment?.includes(districtCode));
-  return labs.length === 0 ? undefined : new WeightedTable(labs, labs.map((l) => l.size));
+  return labs.length === 0
+    ? undefined
+    : new WeightedTable(
+        labs,
+        labs.map((l) => l.size),
+      );
 }
 
 /** Pupils of a school not yet absent on a day: the schema refuses more absences than pupils. */

@@ -1,4 +1,10 @@
-import type { DrugClass, HotlineCategory, OpinionCategory, SchoolSignal, WastewaterTarget } from '../models/channel-models.js';
+import type {
+  DrugClass,
+  HotlineCategory,
+  OpinionCategory,
+  SchoolSignal,
+  WastewaterTarget,
+} from '../models/channel-models.js';
 import type { AgeGroup, VisitClass } from '../models/visit-classes.js';
 
 /**
@@ -42,7 +48,14 @@ export interface PathogenPreset {
   };
 }
 
-const respiratoryFootprint = { visit: 0.6, reportCard: 0.2, pharmacy: 0.5, lab: 0.05, hotline: 0.02, opinion: 0.03 };
+const respiratoryFootprint = {
+  visit: 0.6,
+  reportCard: 0.2,
+  pharmacy: 0.5,
+  lab: 0.05,
+  hotline: 0.02,
+  opinion: 0.03,
+};
 const giFootprint = { visit: 0.5, reportCard: 0.3, pharmacy: 0.5, lab: 0.05, hotline: 0.03, opinion: 0.03 };
 
 export const PATHOGENS = {

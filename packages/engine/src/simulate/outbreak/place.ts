@@ -45,13 +45,27 @@ export function resolvePlace(city: SimCity, code: string): OutbreakPlace | strin
     };
   }
   const district = city.district.get(code);
-  if (district) return { code, level: 'district', streets: district.streets, community: null, facility: null };
+  if (district)
+    return { code, level: 'district', streets: district.streets, community: null, facility: null };
   const street = city.street.get(code);
-  if (street) return { code, level: 'street', streets: new WeightedTable([street], [1]), community: null, facility: null };
+  if (street)
+    return {
+      code,
+      level: 'street',
+      streets: new WeightedTable([street], [1]),
+      community: null,
+      facility: null,
+    };
   const community = city.community.get(code);
   if (community) {
     const own = city.street.get(community.streetCode) as SimStreet;
-    return { code, level: 'community', streets: new WeightedTable([own], [1]), community: code, facility: null };
+    return {
+      code,
+      level: 'community',
+      streets: new WeightedTable([own], [1]),
+      community: code,
+      facility: null,
+    };
   }
   return `"${code}" is neither a place of the city nor a facility id`;
 }

@@ -44,7 +44,19 @@ export function cardRecords(sim: Simulation, series: SimSeries, i: number): SimR
     const age = drawAge(r, model?.ages ?? 'all');
     const sex = r.chance(0.5) ? 'M' : 'F';
     const id = `RC${district.code}${compactDate(onset)}${disease}${String(k + 1).padStart(4, '0')}`;
-    out.push(...card(r, { id, disease, onset, community: homes.community(street), age, sex, rural, facility: reporter.id, outbreak: null }));
+    out.push(
+      ...card(r, {
+        id,
+        disease,
+        onset,
+        community: homes.community(street),
+        age,
+        sex,
+        rural,
+        facility: reporter.id,
+        outbreak: null,
+      }),
+    );
   }
   for (const e of sim.eventsOn(i)) {
     if (e.channel !== 'report-card' || e.series !== series) continue;
@@ -111,10 +123,25 @@ function card(r: Random, c: CardCase): SimRecord[] {
     phone: mobilePhone(r),
   };
   const outbreak = c.outbreak === null ? null : { [c.outbreak]: 1 };
-  const first: SimRecord = { channel: 'report-card', record, date: record.onsetDate, reportedOn: dateOf(report), outbreak };
+  const first: SimRecord = {
+    channel: 'report-card',
+    record,
+    date: record.onsetDate,
+    reportedOn: dateOf(report),
+    outbreak,
+  };
   if (!suspected) return [first];
   const corrected: ReportCardRecord = { ...record, type: 'correction', classification: final };
-  return [first, { channel: 'report-card', record: corrected, date: record.onsetDate, reportedOn: dateOf(report + 2 + r.int(4)), outbreak }];
+  return [
+    first,
+    {
+      channel: 'report-card',
+      record: corrected,
+      date: record.onsetDate,
+      reportedOn: dateOf(report + 2 + r.int(4)),
+      outbreak,
+    },
+  ];
 }
 
 const reporterTables = new WeakMap<Simulation, Map<string, WeightedTable<{ id: string }>>>();
@@ -122,13 +149,18 @@ const reporterTables = new WeakMap<Simulation, Map<string, WeightedTable<{ id: s
 /** The district's clinics that report cards (its fever clinics and sentinel hospitals), by size. */
 export function reportersIn(sim: Simulation, districtCode: string): WeightedTable<{ id: string }> {
   let tables = reporterTables.get(sim);
-  if (!tables) reporterTables.set(sim, (tables = new Map()));
+  if (!tables) reporterTables.set(sim, (tables = new Map<string, WeightedTable<{ id: string }>>()));
   let table = tables.get(districtCode);
   if (!table) {
     const clinics = sim.city.facilities.filter(
-      (f) => f.districtCode === districtCode && (f.reports === 'fever_clinic' || f.reports === 'sentinel_hospital'),
+      (f) =>
+        f.districtCode === districtCode &&
+        (f.reports === 'fever_clinic' || f.reports === 'sentinel_hospital'),
     );
-    table = new WeightedTable(clinics, clinics.map((f) => f.size));
+    table = new WeightedTable(
+      clinics,
+      clinics.map((f) => f.size),
+    );
     tables.set(districtCode, table);
   }
   return table;

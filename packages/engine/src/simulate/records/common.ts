@@ -61,7 +61,8 @@ export class Homes {
   }
 }
 
-export const homesOf = (sim: Simulation, channel: string, unit: string, day: number) => new Homes(sim.seed, channel, unit, day);
+export const homesOf = (sim: Simulation, channel: string, unit: string, day: number) =>
+  new Homes(sim.seed, channel, unit, day);
 
 /** Seconds into the day of an outpatient visit: mornings busiest; fever clinics round the clock. */
 export function visitSecond(r: Random, feverClinic: boolean): number {

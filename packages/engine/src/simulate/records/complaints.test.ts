@@ -12,7 +12,8 @@ describe('generated chief complaints', () => {
     for (let i = 0; i < n; i++) {
       const c = chiefComplaint(r, visitClass);
       const got = classifyComplaint(c.text, c.temperature).syndromes;
-      if (got.join(',') !== VISIT_CLASSES[visitClass].syndromes.join(',')) misses.push(`${c.text} (${c.temperature ?? '-'}) → ${got.join(',')}`);
+      if (got.join(',') !== VISIT_CLASSES[visitClass].syndromes.join(','))
+        misses.push(`${c.text} (${c.temperature ?? '-'}) → ${got.join(',')}`);
     }
     expect(misses.slice(0, 10)).toEqual([]);
   });

@@ -71,7 +71,10 @@ const FLOW_PER_RESIDENT = 0.3;
 export function wastewaterRows(sim: Simulation, site: SimFacility, i: number): SimRecord[] {
   const r = Random.derive(sim.seed, 'wastewater-record', site.id, i);
   const day = sim.first + i;
-  const population = (site.catchment ?? []).reduce((s, d) => s + (sim.city.district.get(d)?.population ?? 0), 0);
+  const population = (site.catchment ?? []).reduce(
+    (s, d) => s + (sim.city.district.get(d)?.population ?? 0),
+    0,
+  );
   const flow = Math.round(population * FLOW_PER_RESIDENT * r.lognormal(0, 0.1));
   const reportedOn = dateOf(day + drawDelay(r, REPORTING_DELAY.wastewater));
   const rows: SimRecord[] = [];

@@ -25,7 +25,34 @@ export function citizenId(r: Random, areaCode: string, age: number, onDay: numbe
   return first17 + idCheckCharacter(first17);
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '176', '177', '180', '181', '182', '186', '187', '188', '189', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '157',
+  '158',
+  '159',
+  '176',
+  '177',
+  '180',
+  '181',
+  '182',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
 
 export function mobilePhone(r: Random): string {
   return r.pick(MOBILE_PREFIXES) + String(r.int(100_000_000)).padStart(8, '0');
@@ -39,5 +66,15 @@ export function occupationFor(r: Random, age: number, rural: boolean): string {
   if (age >= 60) return r.chance(0.8) ? 'retired' : rural ? 'farmer' : 'unemployed';
   if (age < 23 && r.chance(0.6)) return 'student';
   if (rural && r.chance(0.5)) return 'farmer';
-  return r.pick(['worker', 'office_staff', 'commercial_service', 'unemployed', 'migrant_worker', 'food_service', 'teacher', 'medical_staff', 'other']);
+  return r.pick([
+    'worker',
+    'office_staff',
+    'commercial_service',
+    'unemployed',
+    'migrant_worker',
+    'food_service',
+    'teacher',
+    'medical_staff',
+    'other',
+  ]);
 }

@@ -30,8 +30,10 @@ export function labSamples(sim: Simulation, lab: SimFacility, panel: LabPanelId,
   const series = pathogens.map((p) => sim.book.ofFacility('lab', p, lab));
   const first = series[0];
   if (!first || Number.isNaN(first.values[i])) return [];
-  const events = sim.eventsOn(i).filter((e) => e.channel === 'lab' && e.facility === lab && pathogens.includes(e.series.key));
-  const total = Math.round((first.denominator?.[i] as number | undefined) ?? 0);
+  const events = sim
+    .eventsOn(i)
+    .filter((e) => e.channel === 'lab' && e.facility === lab && pathogens.includes(e.series.key));
+  const total = Math.round(first.denominator?.[i] ?? 0);
   const n = total - events.length;
   const homes = homesOf(sim, 'lab', `${panel}/${lab.id}`, i);
   const r = Random.derive(sim.seed, 'lab-sample', panel, lab.id, i);
@@ -45,10 +47,18 @@ export function labSamples(sim: Simulation, lab: SimFacility, panel: LabPanelId,
   const catchment = catchmentOf(sim, lab);
   const samples: LabSample[] = [];
   for (let j = 0; j < n; j++) {
-    samples.push({ community: homes.community(catchment.draw(homes.streets)), positive: positive.map((f) => f[j] === 1), outbreak: null });
+    samples.push({
+      community: homes.community(catchment.draw(homes.streets)),
+      positive: positive.map((f) => f[j] === 1),
+      outbreak: null,
+    });
   }
   for (const e of events) {
-    samples.push({ community: e.case.community, positive: pathogens.map((p) => p === e.series.key), outbreak: e.outbreak });
+    samples.push({
+      community: e.case.community,
+      positive: pathogens.map((p) => p === e.series.key),
+      outbreak: e.outbreak,
+    });
   }
   return samples;
 }
@@ -73,7 +83,13 @@ export function labRecords(sim: Simulation, lab: SimFacility, panel: LabPanelId,
         method: 'RT-PCR',
       };
       const caused = sample.outbreak !== null && sample.positive[p] ? { [sample.outbreak]: 1 } : null;
-      out.push({ channel: 'lab', record, date: record.sampleDate, reportedOn: record.resultDate, outbreak: caused });
+      out.push({
+        channel: 'lab',
+        record,
+        date: record.sampleDate,
+        reportedOn: record.resultDate,
+        outbreak: caused,
+      });
     });
   });
   return out;
@@ -84,12 +100,15 @@ const catchments = new WeakMap<Simulation, Map<string, WeightedTable<SimStreet>>
 /** Where a lab's patients live: its catchment's streets by population. */
 export function catchmentOf(sim: Simulation, lab: SimFacility): WeightedTable<SimStreet> {
   let tables = catchments.get(sim);
-  if (!tables) catchments.set(sim, (tables = new Map()));
+  if (!tables) catchments.set(sim, (tables = new Map<string, WeightedTable<SimStreet>>()));
   let table = tables.get(lab.id);
   if (!table) {
     const codes = new Set(lab.catchment ?? [lab.districtCode]);
     const streets = [...sim.city.street.values()].filter((s) => codes.has(s.districtCode));
-    table = new WeightedTable(streets, streets.map((s) => s.population));
+    table = new WeightedTable(
+      streets,
+      streets.map((s) => s.population),
+    );
     tables.set(lab.id, table);
   }
   return table;

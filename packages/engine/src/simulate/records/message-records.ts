@@ -1,5 +1,10 @@
 import type { SimDistrict } from '../city/sim-city.js';
-import { HOTLINE_MODELS, OPINION_MODELS, type HotlineCategory, type OpinionCategory } from '../models/channel-models.js';
+import {
+  HOTLINE_MODELS,
+  OPINION_MODELS,
+  type HotlineCategory,
+  type OpinionCategory,
+} from '../models/channel-models.js';
 import { drawDelay, REPORTING_DELAY } from '../models/delays.js';
 import { Random, WeightedTable } from '../random.js';
 import type { SimSeries } from '../series.js';
@@ -22,7 +27,9 @@ const STREET_NAMED = 0.7;
 /** Where a baseline message counts: a street of the district or the district. Place totals draw the same. */
 export function messagePlace(homes: Homes, district: SimDistrict): { code: string; name: string } {
   const street = district.streets.draw(homes.streets);
-  return homes.streets.chance(STREET_NAMED) ? { code: street.code, name: street.name } : { code: district.code, name: district.name };
+  return homes.streets.chance(STREET_NAMED)
+    ? { code: street.code, name: street.name }
+    : { code: district.code, name: district.name };
 }
 
 export function hotlineRecords(sim: Simulation, series: SimSeries, i: number): SimRecord[] {
@@ -33,11 +40,15 @@ export function hotlineRecords(sim: Simulation, series: SimSeries, i: number): S
   const r = Random.derive(sim.seed, 'hotline-record', category, district.code, i);
   const day = sim.first + i;
   const messages: { place: { code: string; name: string }; cluster: string | null }[] = [];
-  for (let k = baselineAt(series, i); k > 0; k--) messages.push({ place: messagePlace(homes, district), cluster: null });
+  for (let k = baselineAt(series, i); k > 0; k--)
+    messages.push({ place: messagePlace(homes, district), cluster: null });
   for (const e of sim.eventsOn(i)) {
     if (e.channel !== 'hotline' || e.series !== series) continue;
     const street = sim.city.street.get(e.case.streetCode);
-    messages.push({ place: { code: e.case.streetCode, name: street?.name ?? district.name }, cluster: e.outbreak });
+    messages.push({
+      place: { code: e.case.streetCode, name: street?.name ?? district.name },
+      cluster: e.outbreak,
+    });
   }
   const index = Object.keys(HOTLINE_MODELS).indexOf(category);
   return messages.map(({ place, cluster }, k): SimRecord => {
@@ -49,7 +60,13 @@ export function hotlineRecords(sim: Simulation, series: SimSeries, i: number): S
       category,
       place: place.code,
     };
-    return { channel: 'hotline', record, date: dateOf(day), reportedOn: dateOf(day), outbreak: cluster === null ? null : { [cluster]: 1 } };
+    return {
+      channel: 'hotline',
+      record,
+      date: dateOf(day),
+      reportedOn: dateOf(day),
+      outbreak: cluster === null ? null : { [cluster]: 1 },
+    };
   });
 }
 

@@ -15,7 +15,8 @@ const who = (r: Random) => r.pick(['孩子', '老人', '我爱人', '我', '家�
 
 const HOTLINE: Readonly<Record<HotlineCategory, readonly Template[]>> = {
   发热咨询: [
-    ({ place, r }) => `市民来电咨询：${who(r)}发烧${n(r, 1, 3)}天，体温${n(r, 38, 39)}度多，${place}附近哪里有发热门诊？`,
+    ({ place, r }) =>
+      `市民来电咨询：${who(r)}发烧${n(r, 1, 3)}天，体温${n(r, 38, 39)}度多，${place}附近哪里有发热门诊？`,
     ({ r }) => `来电人反映${who(r)}咳嗽发烧，询问是否需要去医院做流感检测。`,
     ({ place }) => `市民询问${place}社区卫生服务中心发热门诊的开放时间。`,
   ],
@@ -65,7 +66,9 @@ const CLUSTER: Readonly<Partial<Record<HotlineCategory, readonly Template[]>>> =
     ({ place, r }) => `来电人称${place}小区最近好多人发烧咳嗽，家里${n(r, 2, 4)}口人都病了。`,
   ],
   腹泻呕吐: [({ place, r }) => `市民反映${place}小区近几天有${n(r, 5, 20)}人上吐下泻，怀疑饮用水污染。`],
-  食品安全: [({ place, r }) => `来电人反映在${place}同一餐馆吃饭的${n(r, 4, 12)}人先后出现腹痛腹泻，要求调查。`],
+  食品安全: [
+    ({ place, r }) => `来电人反映在${place}同一餐馆吃饭的${n(r, 4, 12)}人先后出现腹痛腹泻，要求调查。`,
+  ],
 };
 
 const OPINION: Readonly<Record<OpinionCategory, readonly Template[]>> = {
@@ -90,12 +93,24 @@ const OPINION_CLUSTER: Readonly<Partial<Record<OpinionCategory, readonly Templat
 };
 
 /** `place` is the name the caller gives (a street, a district), `city` the city's name. */
-export function hotlineText(r: Random, category: HotlineCategory, place: string, city: string, cluster: boolean): string {
+export function hotlineText(
+  r: Random,
+  category: HotlineCategory,
+  place: string,
+  city: string,
+  cluster: boolean,
+): string {
   const templates = (cluster ? CLUSTER[category] : undefined) ?? HOTLINE[category];
   return r.pick(templates)({ place, city, r });
 }
 
-export function opinionText(r: Random, category: OpinionCategory, place: string, city: string, cluster: boolean): string {
+export function opinionText(
+  r: Random,
+  category: OpinionCategory,
+  place: string,
+  city: string,
+  cluster: boolean,
+): string {
   const templates = (cluster ? OPINION_CLUSTER[category] : undefined) ?? OPINION[category];
   return r.pick(templates)({ place, city, r });
 }

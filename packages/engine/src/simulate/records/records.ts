@@ -27,7 +27,10 @@ export interface RecordOptions {
  */
 export function* simulatedRecords(sim: Simulation, options: RecordOptions = {}): Generator<SimRecord> {
   const from = Math.max(0, options.from === undefined ? 0 : dayOf(options.from) - sim.first);
-  const to = Math.min(sim.count - 1, options.to === undefined ? sim.count - 1 : dayOf(options.to) - sim.first);
+  const to = Math.min(
+    sim.count - 1,
+    options.to === undefined ? sim.count - 1 : dayOf(options.to) - sim.first,
+  );
   const channels = new Set(options.channels ?? SIM_CHANNELS);
   const facilities = sim.city.facilities;
   const placeSeries = (channel: SimChannel) => sim.series.filter((s) => s.channel === channel);
@@ -35,10 +38,13 @@ export function* simulatedRecords(sim: Simulation, options: RecordOptions = {}):
   const hotline = placeSeries('hotline');
   const opinion = placeSeries('opinion');
   for (let i = from; i <= to; i++) {
-    if (channels.has('visit')) for (const f of facilities) if (reportsVisits(f)) yield* visitRecords(sim, f, i);
+    if (channels.has('visit'))
+      for (const f of facilities) if (reportsVisits(f)) yield* visitRecords(sim, f, i);
     if (channels.has('report-card')) for (const s of cards) yield* cardRecords(sim, s, i);
-    if (channels.has('pharmacy')) for (const f of facilities) if (f.reports === 'pharmacy') yield* pharmacyRows(sim, f, i);
-    if (channels.has('school')) for (const f of facilities) if (f.reports === 'school') yield* schoolRow(sim, f, i);
+    if (channels.has('pharmacy'))
+      for (const f of facilities) if (f.reports === 'pharmacy') yield* pharmacyRows(sim, f, i);
+    if (channels.has('school'))
+      for (const f of facilities) if (f.reports === 'school') yield* schoolRow(sim, f, i);
     if (channels.has('lab')) {
       for (const f of facilities) {
         if (f.reports !== 'lab') continue;
@@ -47,6 +53,7 @@ export function* simulatedRecords(sim: Simulation, options: RecordOptions = {}):
     }
     if (channels.has('hotline')) for (const s of hotline) yield* hotlineRecords(sim, s, i);
     if (channels.has('opinion')) for (const s of opinion) yield* opinionRecords(sim, s, i);
-    if (channels.has('wastewater')) for (const f of facilities) if (f.reports === 'wastewater_site') yield* wastewaterRows(sim, f, i);
+    if (channels.has('wastewater'))
+      for (const f of facilities) if (f.reports === 'wastewater_site') yield* wastewaterRows(sim, f, i);
   }
 }

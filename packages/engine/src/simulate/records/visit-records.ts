@@ -68,7 +68,9 @@ export function visitRecords(sim: Simulation, facility: SimFacility, i: number):
     });
   }
   const feverClinic = facility.reports === 'fever_clinic';
-  const timed = visits.map((v) => ({ v, second: visitSecond(r, feverClinic) })).sort((a, b) => a.second - b.second);
+  const timed = visits
+    .map((v) => ({ v, second: visitSecond(r, feverClinic) }))
+    .sort((a, b) => a.second - b.second);
   return timed.map(({ v, second }, k): SimRecord => {
     const complaint = chiefComplaint(r, v.visitClass);
     const record: VisitRecord = {

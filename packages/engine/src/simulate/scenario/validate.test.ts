@@ -50,11 +50,26 @@ describe('scenario validation', () => {
     ['outbreaks.0.size', 0, 'outbreaks[0].size', '>=1'],
     ['outbreaks.0.start', '2027-01-01', 'outbreaks[0].start', 'must lie in the period'],
     ['outbreaks.0.shape', { type: 'sawtooth' }, 'outbreaks[0].shape.type', 'point-source'],
-    ['outbreaks.0.shape', { type: 'lognormal', medianDays: 5 }, 'outbreaks[0].shape.sdLog', 'expected number'],
-    ['outbreaks.0.shape', { type: 'propagated', generations: 0, growth: 2 }, 'outbreaks[0].shape.generations', '>=1'],
+    [
+      'outbreaks.0.shape',
+      { type: 'lognormal', medianDays: 5 },
+      'outbreaks[0].shape.sdLog',
+      'expected number',
+    ],
+    [
+      'outbreaks.0.shape',
+      { type: 'propagated', generations: 0, growth: 2 },
+      'outbreaks[0].shape.generations',
+      '>=1',
+    ],
     ['outbreaks.0.footprint', { visit: { fraction: 1.5 } }, 'outbreaks[0].footprint.visit.fraction', '<=1'],
     ['outbreaks.0.footprint', { visit: { class: 'flu' } }, 'outbreaks[0].footprint.visit.class', 'ili'],
-    ['outbreaks.0.footprint', { pharmacy: { units: { aspirin: 1 } } }, 'outbreaks[0].footprint.pharmacy.units', 'unknown field "aspirin"'],
+    [
+      'outbreaks.0.footprint',
+      { pharmacy: { units: { aspirin: 1 } } },
+      'outbreaks[0].footprint.pharmacy.units',
+      'unknown field "aspirin"',
+    ],
     ['outbreaks.0.footprint', { radio: {} }, 'outbreaks[0].footprint', 'unknown field "radio"'],
     ['outbreaks.0.colour', 'red', 'outbreaks[0]', 'unknown field "colour"'],
     ['baseline', { scale: { tv: 2 } }, 'baseline.scale', 'unknown field "tv"'],
@@ -68,19 +83,23 @@ describe('scenario validation', () => {
 
   test('two outbreaks with one id are refused at the second', () => {
     const twice = { ...valid, outbreaks: [valid.outbreaks[0], valid.outbreaks[0]] };
-    expect(validateScenario(twice)).toMatchObject({ ok: false, issues: [{ path: 'outbreaks[1].id', reason: '"a" is used twice' }] });
+    expect(validateScenario(twice)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'outbreaks[1].id', reason: '"a" is used twice' }],
+    });
   });
 
   test('JSON syntax errors are reported at the root', () => {
     expect(parseScenario('{"name": ')).toMatchObject({ ok: false, issues: [{ path: '(scenario)' }] });
   });
 
-  test.each(readdirSync(new URL('../../../../../data/scenarios/', import.meta.url)).filter((f) => f.endsWith('.json')))(
-    'the example %s is valid',
-    (file) => {
-      const text = readFileSync(new URL(`../../../../../data/scenarios/${file}`, import.meta.url), 'utf8');
-      const result = parseScenario(text);
-      expect(result.ok ? [] : result.issues).toEqual([]);
-    },
-  );
+  test.each(
+    readdirSync(new URL('../../../../../data/scenarios/', import.meta.url)).filter((f) =>
+      f.endsWith('.json'),
+    ),
+  )('the example %s is valid', (file) => {
+    const text = readFileSync(new URL(`../../../../../data/scenarios/${file}`, import.meta.url), 'utf8');
+    const result = parseScenario(text);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+  });
 });

@@ -7,7 +7,9 @@ export interface ScenarioIssue {
   readonly reason: string;
 }
 
-export type ScenarioResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: ScenarioIssue[] };
+export type ScenarioResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly issues: ScenarioIssue[] };
 
 /** `outbreaks.2.shape` → `outbreaks[2].shape`; the root is `(scenario)`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -22,7 +24,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function issues(error: z.ZodError): ScenarioIssue[] {
   return error.issues.map((issue) => {
     let reason = issue.message;
-    if (issue.code === 'unrecognized_keys') reason = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      reason = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     return { path: formatPath(issue.path), reason };
   });
 }
@@ -39,7 +42,10 @@ export function parseScenario(text: string): ScenarioResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '(scenario)', reason: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(scenario)', reason: `not valid JSON: ${(error as Error).message}` }],
+    };
   }
   return validateScenario(value);
 }

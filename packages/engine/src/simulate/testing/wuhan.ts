@@ -21,12 +21,16 @@ function rows(text: string): Record<string, string>[] {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i] as string;
       if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-        else if (ch === '"') quoted = false;
+        if (ch === '"' && line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
         else field += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === ',') (out.push(field), (field = ''));
-      else field += ch;
+      else if (ch === ',') {
+        out.push(field);
+        field = '';
+      } else field += ch;
     }
     out.push(field);
     return out;
@@ -43,10 +47,16 @@ let cached: CityInput | undefined;
 export function wuhanInput(): CityInput {
   if (cached) return cached;
   const districts = new Map(rows(read('cities/wuhan/districts.csv')).map((d) => [d.code as string, d]));
-  const managed = [...districts.values()].reduce((s, d) => s + Number(d.population_2020_census_managed_area), 0);
+  const managed = [...districts.values()].reduce(
+    (s, d) => s + Number(d.population_2020_census_managed_area),
+    0,
+  );
   const scale = 12_326_518 / managed;
   const geo = JSON.parse(read('cities/wuhan/districts_wgs84.geojson')) as {
-    features: { properties: { adcode: number; center: [number, number] }; geometry: CityPlaceInput['boundary'] }[];
+    features: {
+      properties: { adcode: number; center: [number, number] };
+      geometry: CityPlaceInput['boundary'];
+    }[];
   };
   const boundaries = new Map(geo.features.map((f) => [String(f.properties.adcode), f]));
   const places: CityPlaceInput[] = rows(read('cities/wuhan/divisions.csv')).map((r) => {
@@ -79,6 +89,14 @@ export function wuhanInput(): CityInput {
     year: Number(r.year),
     date: r.spring_festival_date as string,
   }));
-  cached = { id: 'wuhan', code: '4201', name: '武汉市', facilityIdPrefix: 'WH', places, facilities, springFestivals };
+  cached = {
+    id: 'wuhan',
+    code: '4201',
+    name: '武汉市',
+    facilityIdPrefix: 'WH',
+    places,
+    facilities,
+    springFestivals,
+  };
   return cached;
 }
