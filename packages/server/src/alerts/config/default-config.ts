@@ -151,25 +151,40 @@ const input: AlertConfigInput = {
       public: true,
     },
     {
-      // Alarms of the strict detection rules (EARS C2 at α 0.001, Farrington, CIDARS, ESSENCE red), not the
-      // ESSENCE yellows (p < 0.05), which only serve as evidence for concordance.
+      // Alarms of the detection rules at their own thresholds (EARS C2 at α 0.001, CIDARS, Farrington), except
+      // ESSENCE's, which alarm from p < 0.05 (yellow) and serve the concordance rule as evidence.
       id: 'statistical',
       kind: 'statistical',
       name: { zh: '统计学异常信号', en: 'a statistical aberration' },
-      minMethodLevel: 2,
+      detectionRules: { exclude: ['*essence*'] },
+    },
+    {
+      // ESSENCE alone at p ≤ 0.001, not at its red (0.01): over every district, signal and day, p < 0.01 would
+      // raise a blue alert somewhere in the city every day. Between 0.001 and 0.05 it is concordance evidence.
+      id: 'statistical-essence',
+      kind: 'statistical',
+      name: { zh: '统计学异常信号（ESSENCE）', en: 'a statistical aberration (ESSENCE)' },
+      detectionRules: { include: ['*essence*'] },
+      maxPValue: 0.001,
     },
     {
       id: 'multi-channel',
       kind: 'concordance',
       name: { zh: '多渠道一致异常（多点触发）', en: 'several channels agree (multi-point trigger)' },
       families: ['respiratory', 'gastrointestinal', 'hfmd-rash'],
+      // Evidence: ESSENCE's alarms (p < 0.05) and any other stored signal with a p-value at that level, on the
+      // districts, where the default detection runs a method with p-values. Windows of 2 days let one
+      // channel lag another by a day. A channel agrees at a corrected p ≤ 0.1, and 2 must agree with a
+      // combined p ≤ 0.001: on simulated baselines (ESSENCE EWMA on Poisson counts, 6 channels, zones of 5
+      // districts) that is about 2 false alerts per district and year (concordance-baseline.test.ts).
       evidence: { maxPValue: 0.05 },
-      placeLevels: ['district', 'street'],
-      windowDays: 3,
+      placeLevels: ['district'],
+      windowDays: 2,
       neighbours: true,
       minChannels: 2,
       channelAlpha: 0.1,
       fusedAlpha: 0.001,
+      falseAlertsPerPlaceYear: 3,
       public: true,
     },
   ],

@@ -13,13 +13,25 @@ export function familiesOf(config: AlertConfig, channel: string, signal: string)
   return families.length > 0 ? families : [`${channel}:${signal}`];
 }
 
-/** Whether a detection rule key passes include/exclude patterns (`*` at the end matches any ending). */
+/** Whether a detection rule key passes include/exclude patterns (`*` matches any run of characters). */
 export function matchesPatterns(patterns: RulePatterns | undefined, key: string): boolean {
   if (!patterns) return true;
-  const hit = (pattern: string) =>
-    pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) : key === pattern;
+  const hit = (pattern: string) => globRegExp(pattern).test(key);
   if (patterns.include && !patterns.include.some(hit)) return false;
   return !(patterns.exclude?.some(hit) ?? false);
+}
+
+const globs = new Map<string, RegExp>();
+function globRegExp(pattern: string): RegExp {
+  let re = globs.get(pattern);
+  if (!re) {
+    const body = pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
+    globs.set(pattern, (re = new RegExp(`^${body}$`)));
+  }
+  return re;
 }
 
 /** The place level of an NBS code: 4 digits city, 6 district, 9 street, 12 community. */

@@ -27,7 +27,7 @@ export const familySchema = z
       'without members only names the alerts of a rule (unknown-cause pneumonia)',
   );
 
-/** Detection rule keys (`detection_rule.key`); a trailing `*` matches any ending. */
+/** Detection rule keys (`detection_rule.key`); `*` matches any run of characters. */
 const rulePatterns = z
   .object({ include: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() })
   .strict();
@@ -135,6 +135,10 @@ export const concordanceRule = z
     minChannels: z.number().int().min(2),
     channelAlpha: z.number().gt(0).max(1).describe('τ: a channel agrees at or below this corrected p-value'),
     fusedAlpha: z.number().gt(0).max(1).describe('the combined p-value at or below which the rule fires'),
+    falseAlertsPerPlaceYear: z
+      .number()
+      .positive()
+      .describe('the false-alert rate these settings are tuned to, per place and year without an outbreak'),
   })
   .strict();
 

@@ -1,13 +1,19 @@
-import { concordance, type Concordance } from '@shaobing/engine';
 import type pg from 'pg';
 import { isoWeekStart } from '../../channels/time.js';
 import { addDays } from '../../series/periods.js';
 import type { DetectionSignal } from '../../signals/events.js';
 import { SIGNAL_COLUMNS, signalOf, type SignalRow } from '../../signals/signal-row.js';
-import { matchesPatterns, placeLevelOf } from '../config/families.js';
 import type { AlertConfig, ConcordanceRule, Family } from '../config/schema.js';
 import type { Names } from '../names.js';
 import { bilingual, formatP } from '../reason.js';
+import {
+  isEvidence,
+  judgeZone,
+  selectStrongest,
+  type Judged,
+  type PresentSeries,
+  type Zone,
+} from './concordance-zone.js';
 import type { EvidenceItem } from './evidence.js';
 import { neighboursOf } from './neighbourhood.js';
 import { periodEndOf, signalEvidence } from './statistical.js';
@@ -29,33 +35,6 @@ export interface ConcordanceContext {
   readonly committedAt?: number | undefined;
 }
 
-interface Zone {
-  readonly family: string;
-  readonly centre: string;
-  readonly places: readonly string[];
-  readonly anchor: string;
-}
-
-interface Judged {
-  readonly zone: Zone;
-  readonly result: Concordance;
-  /** The smallest-p signal of each agreeing channel. */
-  readonly deciding: readonly DetectionSignal[];
-  readonly signalIds: ReadonlyMap<string, number[]>;
-}
-
-export function isEvidence(rule: ConcordanceRule, s: DetectionSignal): boolean {
-  const level = placeLevelOf(s.placeCode);
-  return (
-    s.alarm &&
-    s.pvalue !== null &&
-    s.pvalue <= rule.evidence.maxPValue &&
-    matchesPatterns(rule.evidence.detectionRules, s.ruleKey) &&
-    level !== undefined &&
-    (rule.placeLevels as readonly string[]).includes(level)
-  );
-}
-
 const inFamily = (family: Family, channel: string, signal: string) =>
   family.members.some((m) => m.channel === channel && m.signals.includes(signal));
 
@@ -67,9 +46,14 @@ export async function concordanceTriggers(
   const { pool, config } = context;
   const fresh = signals.filter((s) => isEvidence(rule, s));
   if (fresh.length === 0) return [];
-  const neighbours = await neighboursOf(pool, [...new Set(fresh.map((s) => s.placeCode))]);
-  const centres = [...new Set([...neighbours.values()].flat())].filter((c) => !neighbours.has(c));
-  for (const [code, list] of await neighboursOf(pool, centres)) neighbours.set(code, list);
+  const neighbours = new Map<string, string[]>();
+  if (rule.neighbours) {
+    for (const [code, list] of await neighboursOf(pool, [...new Set(fresh.map((s) => s.placeCode))])) {
+      neighbours.set(code, list);
+    }
+    const centres = [...new Set([...neighbours.values()].flat())].filter((c) => !neighbours.has(c));
+    for (const [code, list] of await neighboursOf(pool, centres)) neighbours.set(code, list);
+  }
   const zones = new Map<string, Zone>();
   for (const s of fresh) {
     for (const family of rule.families) {
@@ -102,79 +86,23 @@ async function judgeZones(rule: ConcordanceRule, zones: readonly Zone[], context
         AND channel = ANY($3::text[]) AND period_start BETWEEN $4 AND $5`,
     [rule.evidence.maxPValue, places, channels, addDays(first, -6), last],
   );
-  const evidence = stored.rows.map(signalOf).filter((s) => isEvidence(rule, s));
-  // Series with data in the window: the channels that could have spoken, and how many series each has.
-  const present = await pool.query<{
-    channel: string;
-    signal: string;
-    place_code: string;
-    week_start: string;
-  }>(
+  const evidence = stored.rows.map(signalOf);
+  // Series with data in the window (by ISO week): the channels that could have spoken, and their tests.
+  const weeks = await pool.query<{ channel: string; signal: string; place_code: string; week_start: string }>(
     `SELECT channel, signal, place_code, week_start FROM series_week
       WHERE channel = ANY($1::text[]) AND place_code = ANY($2::text[]) AND week_start BETWEEN $3 AND $4`,
     [channels, places, isoWeekStart(first), last],
   );
-  return zones.map((zone): Judged => {
-    const family = config.families[zone.family] as Family;
-    const from = addDays(zone.anchor, -(rule.windowDays - 1));
-    const inZone = (place: string) => zone.places.includes(place);
-    const members = family.members.filter((m) => m.signals.length > 0);
-    const signalIds = new Map<string, number[]>();
-    const deciding: DetectionSignal[] = [];
-    const channelEvidence = members.flatMap((member) => {
-      const own = evidence.filter(
-        (s) =>
-          s.channel === member.channel &&
-          member.signals.includes(s.signal) &&
-          inZone(s.placeCode) &&
-          s.periodStart <= zone.anchor &&
-          periodEndOf(s) >= from,
-      );
-      const series = new Set(
-        present.rows
-          .filter(
-            (r) =>
-              r.channel === member.channel &&
-              member.signals.includes(r.signal) &&
-              inZone(r.place_code) &&
-              r.week_start <= zone.anchor &&
-              addDays(r.week_start, 6) >= from,
-          )
-          .map((r) => `${r.signal}|${r.place_code}`),
-      );
-      for (const s of own) series.add(`${s.signal}|${s.placeCode}`);
-      if (series.size === 0) return []; // no data: the channel could not have spoken
-      const best = own.reduce<DetectionSignal | undefined>(
-        (b, s) => (b === undefined || (s.pvalue as number) < (b.pvalue as number) ? s : b),
-        undefined,
-      );
-      if (best) deciding.push(best);
-      signalIds.set(
-        member.channel,
-        own.map((s) => s.id),
-      );
-      return [{ channel: member.channel, pMin: best?.pvalue ?? undefined, series: series.size }];
-    });
-    const result = concordance(channelEvidence, rule);
-    const agreeing = new Set(result.channels.filter((c) => c.agrees).map((c) => c.channel));
-    return { zone, result, deciding: deciding.filter((s) => agreeing.has(s.channel)), signalIds };
-  });
-}
-
-/** Among firing zones of one family and day that share a deciding signal, the one with the smallest p. */
-function selectStrongest(judged: readonly Judged[]): Judged[] {
-  const firing = judged.filter((j) => j.result.fired).sort((a, b) => a.result.fusedP - b.result.fusedP);
-  const taken = new Map<string, Set<number>>();
-  const chosen: Judged[] = [];
-  for (const j of firing) {
-    const key = `${j.zone.family}|${j.zone.anchor}`;
-    const used = taken.get(key) ?? new Set<number>();
-    if (j.deciding.some((s) => used.has(s.id))) continue;
-    for (const s of j.deciding) used.add(s.id);
-    taken.set(key, used);
-    chosen.push(j);
-  }
-  return chosen;
+  const present: PresentSeries[] = weeks.rows.map((w) => ({
+    channel: w.channel,
+    signal: w.signal,
+    placeCode: w.place_code,
+    from: w.week_start,
+    to: addDays(w.week_start, 6),
+  }));
+  return zones.map((zone) =>
+    judgeZone(rule, config.families[zone.family] as Family, zone, evidence, present),
+  );
 }
 
 function toTrigger(rule: ConcordanceRule, j: Judged, context: ConcordanceContext): Trigger {
