@@ -14,11 +14,12 @@ import { activeConfig } from '../signals/config-store.js';
 import { createEvaluator } from '../signals/evaluate-pool.js';
 import { runDetection } from '../signals/run-detection.js';
 import type { RunSummary } from '../signals/run-summary.js';
-import { readBenchCity, SIGNAL_MODELS, writeBenchSeries } from './signals-data.js';
+import { writeDemoSeries } from './signals-demo.js';
 
 /**
- * `npm run bench:signals`: the time to evaluate every series of the Wuhan demo city — every channel's signals
- * at the city, its districts and its streets, by day and by ISO week — with the default configuration, on
+ * `npm run bench:signals`: the time to evaluate every series of the Wuhan demo (data/scenarios/demo.json) —
+ * every channel's signals at the city, its districts and its streets, by day and by ISO week — with the
+ * default configuration, on
  * all cores; the same run again (nothing to store); a run after one ingest batch (only the changed series);
  * and what the change-log triggers cost the ingest (visits ingested with the triggers on and off).
  * `--quick` skips the trigger cost; `--workers N` sets the pool size.
@@ -28,9 +29,8 @@ const args = process.argv.slice(2);
 const workersArg = args.indexOf('--workers');
 const WORKERS = workersArg >= 0 ? Number(args[workersArg + 1]) : availableParallelism();
 const QUICK = args.includes('--quick');
-const FIRST_MONDAY = '2019-01-07';
-const WEEKS = 286; // to Sunday 2024-06-30
-const LAST_DAY = dayNumberOf(FIRST_MONDAY) + WEEKS * 7 - 1;
+/** The demo's last day (data/scenarios/demo.json), where the ingest batch lands. */
+let LAST_DAY = 0;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -157,18 +157,15 @@ async function ingestRate(
 async function main(adminUrl: string) {
   const pool = await freshDatabase(adminUrl, 'shaobing_bench_signals');
   try {
-    const city = await readBenchCity(pool);
-    let started = performance.now();
-    const rows = await writeBenchSeries(pool, city, FIRST_MONDAY, WEEKS);
+    const started = performance.now();
+    const demo = await writeDemoSeries(pool);
+    LAST_DAY = dayNumberOf(demo.lastDay);
     await pool.query('TRUNCATE series_change');
     await pool.query('ANALYZE series_week');
-    const channels = new Set(SIGNAL_MODELS.map((m) => m.channel));
-    const places = 1 + city.districts.length + city.streets.length;
     out(
-      `Wuhan demo series: ${channels.size} channels, ${SIGNAL_MODELS.length} signals, ${places} places ` +
-        `(city, ${city.districts.length} districts, ${city.streets.length} streets), ${WEEKS} weeks to ` +
-        `${dateOfDayNumber(LAST_DAY)} → ${n(SIGNAL_MODELS.length * places * 2)} day and week series; ` +
-        `${n(rows)} series_week rows written in ${seconds(performance.now() - started)}`,
+      `Wuhan demo (data/scenarios/demo.json, to ${demo.lastDay}): ${demo.channels} channels, ${demo.signals} signals, ` +
+        `${n(demo.series)} daily series at the city, districts and streets (each also by ISO week); simulated in ` +
+        `${demo.simulateSeconds.toFixed(1)} s, ${n(demo.rows)} series_week rows written in ${seconds(performance.now() - started)}`,
     );
     const config = await activeConfig(pool);
     out(
@@ -188,11 +185,11 @@ async function main(adminUrl: string) {
       out('evaluation alone, by method:');
       await byMethod(pool);
       const { communities, facilities } = await codes(pool);
-      started = performance.now();
+      const ingestStarted = performance.now();
       const report = await ingestRecords(pool, 'visit', visits(5000, 'after', communities, facilities), {
         source: 'api',
       });
-      const ingestMs = performance.now() - started;
+      const ingestMs = performance.now() - ingestStarted;
       const changed = await pool.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM (SELECT DISTINCT channel, signal, place_code FROM series_change) c',
       );

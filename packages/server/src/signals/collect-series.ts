@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { isChannelId } from '../channels/channel-id.js';
 import { channels } from '../channels/channels.js';
+import { withCommunities } from './change-log.js';
 import type { EvaluationBatch, SeriesInput } from './evaluate-series.js';
 import { frequencyOf, RECENT_BASELINE } from './method-check.js';
 import { channelSpan, pairKey, readCounts, reportedDays, type ChannelRead } from './read-series.js';
@@ -10,7 +11,7 @@ import { denseSeries, rangeStart, reportingDaysOnly, windowFor, type Window } fr
 /**
  * The series a run evaluates, read in bulk: per channel its span, per interval one read of every
  * series its rules cover (or only the changed ones), then one engine batch per rule. Yields the batches of
- * each interval as soon as they are read, so that the workers evaluate the weeks while the days are read.
+ * each interval as soon as they are read, so that the workers evaluate the days while the weeks are read.
  */
 
 export interface SeriesRef {
@@ -67,8 +68,12 @@ async function planChannels(db: pg.Pool, request: CollectRequest): Promise<Chann
     byChannel.set(rule.channel, [...(byChannel.get(rule.channel) ?? []), rule]);
   const plans: ChannelPlan[] = [];
   for (const [channel, rules] of byChannel) {
-    const changed = request.changes?.get(channel);
-    if (request.changes && !changed) continue;
+    const logged = request.changes?.get(channel);
+    if (request.changes && !logged) continue;
+    const changed =
+      logged && rules.some((r) => r.placeLevels.includes('community'))
+        ? withCommunities(logged, request.places)
+        : logged;
     const span = await channelSpan(db, channel, request.root);
     if (!span) continue; // no record yet: no series
     const windows = new Map<Period, Window>();
@@ -89,11 +94,14 @@ async function planChannels(db: pg.Pool, request: CollectRequest): Promise<Chann
 export async function* collectSeries(db: pg.Pool, request: CollectRequest): AsyncGenerator<RuleWork[]> {
   const plans = await planChannels(db, request);
   const placesByLevel = new Map<string, string[]>();
-  for (const [code, level] of request.places)
-    placesByLevel.set(level, [...(placesByLevel.get(level) ?? []), code]);
-  // Weeks first: their methods (farringtonFlexible) are the slowest, so the workers start on them while the
-  // days are read.
-  for (const period of ['week', 'day'] as const) {
+  for (const [code, level] of request.places) {
+    const list = placesByLevel.get(level);
+    if (list) list.push(code);
+    else placesByLevel.set(level, [code]);
+  }
+  // Days first: their read is the shorter (weeks go back five years), so the workers start on them while the
+  // weeks are read.
+  for (const period of ['day', 'week'] as const) {
     const reads: (ChannelRead & { plan: ChannelPlan; rules: Rule[]; window: Window; keys: string[] })[] = [];
     for (const plan of plans) {
       const window = plan.windows.get(period);
