@@ -14,6 +14,7 @@ import { ingestStream } from '../ingest/ingest-stream.js';
 import { referencesFor } from '../ingest/references.js';
 import { ingestTimings, resetIngestTimings } from '../ingest/timings.js';
 import { recountDifferences } from '../series/recount.js';
+import { meterBackends } from './backend-cpu.js';
 import { nodeBreakdown } from './ingest-breakdown.js';
 import { writeVisitCsv } from './ingest-data.js';
 
@@ -23,13 +24,16 @@ import { writeVisitCsv } from './ingest-data.js';
  * against the raw COPY of the same file into a plain table of the same columns on the same server — the
  * ceiling — with the Node process's peak memory, on the embedded PostgreSQL and on an external server
  * (BENCH_DATABASE_URL or TEST_DATABASE_URL: a superuser URL; skipped without one). `--rows N` (default
- * 1,000,000); `--quick` is 200,000.
+ * 1,000,000); `--quick` is 200,000; `--without-change-log` weighs detection's triggers on series_week.
  */
 
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows');
+/** `--without-change-log`: disable the detection change log's triggers on series_week, to weigh them. */
+const WITHOUT_CHANGE_LOG = args.includes('--without-change-log');
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : args.includes('--quick') ? 200_000 : 1_000_000;
 
+const DATABASE = 'shaobing_bench';
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} records/s`;
 
@@ -66,17 +70,19 @@ async function dropDatabase(adminUrl: string, name: string) {
   await admin.end();
 }
 
-async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
+async function rawCopy(pool: pg.Pool, file: string): Promise<{ ms: number; cpu: number }> {
   await pool.query(`CREATE TABLE bench_raw_visit (visit_id text, facility text, time timestamptz, age numeric,
                     sex text, residence text, chief_complaint text, temperature numeric)`);
   const client = await pool.connect();
   try {
+    const meter = await meterBackends(pool, DATABASE);
     const started = performance.now();
     await pipeline(
       createReadStream(file, { highWaterMark: 1 << 20 }),
       client.query(copyStreams.from('COPY bench_raw_visit FROM STDIN WITH (FORMAT csv, HEADER true)')),
     );
-    return performance.now() - started;
+    const ms = performance.now() - started;
+    return { ms, cpu: await meter.stop() };
   } finally {
     client.release();
     await pool.query('DROP TABLE bench_raw_visit');
@@ -84,16 +90,19 @@ async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
 }
 
 async function runOn(label: string, adminUrl: string, file: string, setup: (pool: pg.Pool) => Promise<void>) {
-  const name = 'shaobing_bench';
+  const name = DATABASE;
   const url = await freshDatabase(adminUrl, name);
   const pool = createPool(url, 4);
   try {
     await migrate(pool);
     await setup(pool);
+    if (WITHOUT_CHANGE_LOG) await pool.query('ALTER TABLE series_week DISABLE TRIGGER USER');
     const version = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]
       ?.server_version;
-    const copyBeforeMs = await rawCopy(pool, file);
+    const before = await rawCopy(pool, file);
     resetIngestTimings();
+    const meter = await meterBackends(pool, DATABASE);
+    const nodeCpu = process.cpuUsage();
     const started = performance.now();
     const {
       result: report,
@@ -105,20 +114,28 @@ async function runOn(label: string, adminUrl: string, file: string, setup: (pool
       }),
     );
     const ingestMs = performance.now() - started;
+    const nodeUsage = process.cpuUsage(nodeCpu);
+    const pgCpu = await meter.stop();
     // The raw COPY again after the ingest: on a shared machine the load drifts, and the ceiling is their mean.
-    const copyAfterMs = await rawCopy(pool, file);
+    const after = await rawCopy(pool, file);
+    const copyBeforeMs = before.ms;
+    const copyAfterMs = after.ms;
     const copyMs = (copyBeforeMs + copyAfterMs) / 2;
+    const copyCpu = (before.cpu + after.cpu) / 2;
+    const perRecord = (seconds: number) => `${((seconds * 1e6) / ROWS).toFixed(1)} µs`;
     const differences = await recountDifferences(pool);
     const seriesRows = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM series_week')).rows[0]
       ?.n;
     process.stdout.write(
-      `\n${label} (PostgreSQL ${version})\n` +
+      `\n${label} (PostgreSQL ${version})${WITHOUT_CHANGE_LOG ? ', change-log triggers disabled' : ''}\n` +
         `  raw COPY of the file (ceiling)  ${rate(ROWS, copyMs)}  (before ${(copyBeforeMs / 1000).toFixed(1)} s, ` +
         `after ${(copyAfterMs / 1000).toFixed(1)} s)\n` +
         `  shaobing CSV ingest             ${rate(report.accepted, ingestMs)}  (${(ingestMs / 1000).toFixed(1)} s)` +
         `  = ${((copyMs / ingestMs) * 100).toFixed(0)}% of raw COPY\n` +
         `  accepted ${report.accepted.toLocaleString('en-US')}, rejected ${report.rejected.length}; ` +
         `${seriesRows?.toLocaleString('en-US')} series rows; recount differences: ${differences.length}\n` +
+        `  CPU per record: PostgreSQL ${perRecord(pgCpu)} (raw COPY ${perRecord(copyCpu)}: ` +
+        `${((copyCpu / pgCpu) * 100).toFixed(0)}%), Node ${perRecord((nodeUsage.user + nodeUsage.system) / 1e6)}\n` +
         `  memory: RSS ${mb(baseRss)} before, peak ${mb(peakRss)} while ingesting\n` +
         `  where the time goes (ms; the Node side overlaps the database side):\n` +
         `    Node: prepare ${Math.round(ingestTimings.prepare)}, series aggregation ${Math.round(ingestTimings.aggregate)}\n` +

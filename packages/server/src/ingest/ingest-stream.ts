@@ -17,7 +17,7 @@ export interface StreamOptions extends IngestOptions {
   readonly onCommit?: (report: IngestReport) => void;
 }
 
-export const DEFAULT_BATCH_SIZE = 50_000;
+export const DEFAULT_BATCH_SIZE = 20_000;
 
 export class StreamFailed extends Error {
   override readonly name = 'StreamFailed';
