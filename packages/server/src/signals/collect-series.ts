@@ -3,10 +3,17 @@ import { isChannelId } from '../channels/channel-id.js';
 import { channels } from '../channels/channels.js';
 import { withCommunities } from './change-log.js';
 import type { EvaluationBatch, SeriesInput } from './evaluate-series.js';
-import { frequencyOf, RECENT_BASELINE } from './method-check.js';
+import { frequencyOf, pastWindowNeed, RECENT_BASELINE } from './method-check.js';
 import { channelSpan, pairKey, readCounts, reportedDays, type ChannelRead } from './read-series.js';
 import type { Period, Rule } from './rule.js';
-import { denseSeries, rangeStart, reportingDaysOnly, windowFor, type Window } from './series-window.js';
+import {
+  denseSeries,
+  pastWindowWeeks,
+  rangeStart,
+  reportingDaysOnly,
+  windowFor,
+  type Window,
+} from './series-window.js';
 
 /**
  * The series a run evaluates, read in bulk: per channel its span, per interval one read of every
@@ -121,17 +128,19 @@ export async function* collectSeries(db: pg.Pool, request: CollectRequest): Asyn
                 .map((signal) => pairKey(signal, placeCode)),
             ),
           );
-      if (keys.length === 0) continue;
-      reads.push({
-        plan,
-        rules,
-        window,
-        keys,
-        channel: plan.channel,
-        fromDay: window.fromDay,
-        toDay: window.toDay,
-        pairs: keys.map(splitKey),
-      });
+      for (const [weeks, group] of byWeeksRead(keys, rules, period, window, request.places)) {
+        reads.push({
+          plan,
+          rules,
+          window,
+          keys: group,
+          channel: plan.channel,
+          fromDay: window.fromDay,
+          toDay: window.toDay,
+          pairs: group.map(splitKey),
+          ...(weeks ? { weeks } : {}),
+        });
+      }
     }
     if (reads.length === 0) continue;
     const counts = await readCounts(db, period, reads, request.parallel ?? 1);
@@ -140,7 +149,7 @@ export async function* collectSeries(db: pg.Pool, request: CollectRequest): Asyn
       const sparse = counts.get(read.channel) ?? new Map<string, number[]>();
       // A series without any count in the window is all zeros and cannot alarm: it is evaluated only after
       // ingest changed it (a withdrawal may retract a signal), not in every full run.
-      const keys = read.plan.changed ? read.keys : [...sparse.keys()];
+      const keys = read.plan.changed ? read.keys : read.keys.filter((key) => sparse.has(key));
       const dense = new Map<string, { observed: Float64Array; dates: Int32Array }>();
       for (const rule of read.rules) {
         const refs: SeriesRef[] = [];
@@ -171,4 +180,40 @@ export async function* collectSeries(db: pg.Pool, request: CollectRequest): Asyn
     }
     if (work.length > 0) yield work;
   }
+}
+
+/**
+ * The keys grouped by the weeks their rules read: a series watched only by past-window rules (Bayes, RKI:
+ * the street default) needs only those weeks; any other rule needs the whole window (undefined).
+ */
+function byWeeksRead(
+  keys: readonly string[],
+  rules: readonly Rule[],
+  period: Period,
+  window: Window,
+  places: ReadonlyMap<string, string>,
+): Map<number[] | undefined, string[]> {
+  const groups = new Map<string, { weeks: number[] | undefined; keys: string[] }>();
+  const weeksOf = new Map<Rule, number[] | undefined>();
+  for (const rule of rules) {
+    const need = period === 'week' ? pastWindowNeed(rule.method, rule.control) : undefined;
+    weeksOf.set(rule, need && pastWindowWeeks(window, need, rule.lookback));
+  }
+  for (const key of keys) {
+    const { signal, placeCode } = splitKey(key);
+    const watching = rules.filter((r) => matches(r, signal, places.get(placeCode)));
+    let weeks: number[] | undefined = [];
+    for (const rule of watching) {
+      const own = weeksOf.get(rule);
+      weeks =
+        own === undefined || weeks === undefined
+          ? undefined
+          : [...new Set([...weeks, ...own])].sort((a, b) => a - b);
+    }
+    const signature = weeks === undefined ? '' : weeks.join(',');
+    const group = groups.get(signature);
+    if (group) group.keys.push(key);
+    else groups.set(signature, { weeks, keys: [key] });
+  }
+  return new Map([...groups.values()].map((g) => [g.weeks, g.keys]));
 }

@@ -119,3 +119,21 @@ export const RECENT_BASELINE = new Set([
   'algo.glrpois',
   'algo.outbreakP',
 ]);
+
+/** The baseline of the RKI and Bayes systems: `w` either side of the same point of `b` past years. */
+export interface PastWindowNeed {
+  readonly b: number;
+  readonly w: number;
+  readonly actY: boolean;
+}
+
+/** A rule's past windows (algo.bayes, algo.rki with b ≥ 1; R's defaults b 0, w 6, actY TRUE), if it has them. */
+export function pastWindowNeed(
+  method: string,
+  control: Readonly<Record<string, unknown>>,
+): PastWindowNeed | undefined {
+  if (method !== 'algo.bayes' && method !== 'algo.rki') return undefined;
+  const b = numberOr(control, 'b', 0);
+  const w = numberOr(control, 'w', 6);
+  return b >= 1 ? { b, w, actY: typeof control.actY === 'boolean' ? control.actY : true } : undefined;
+}

@@ -90,6 +90,8 @@ export interface ChannelRead {
   readonly fromDay: number;
   readonly toDay: number;
   readonly pairs: readonly { readonly signal: string; readonly placeCode: string }[];
+  /** Weeks only: the Mondays to read, when the methods need only some (series-window.ts `pastWindowWeeks`). */
+  readonly weeks?: readonly number[];
 }
 
 /** Non-zero counts per series: pair key → [period index, count, period index, count, …]. */
@@ -109,53 +111,66 @@ export async function readCounts(
   parallel: number,
 ): Promise<Map<string, SparseCounts>> {
   const byChannel = new Map<string, SparseCounts>(reads.map((r) => [r.channel, new Map()]));
-  const keys = reads.flatMap((r) =>
-    r.pairs.map((p) => [
-      r.channel,
-      p.signal,
-      p.placeCode,
-      dateOfDayNumber(r.fromDay),
-      dateOfDayNumber(r.toDay),
-    ]),
-  );
-  if (keys.length === 0) return byChannel;
+  // Reads of only some weeks go one by one (each has its own list); the others share a statement.
+  const groups = [
+    reads.filter((r) => r.weeks === undefined),
+    ...reads.filter((r) => r.weeks !== undefined).map((r) => [r]),
+  ];
+  for (const group of groups) {
+    const keys = group.flatMap((r) =>
+      r.pairs.map((p) => [
+        r.channel,
+        p.signal,
+        p.placeCode,
+        dateOfDayNumber(r.fromDay),
+        dateOfDayNumber(r.toDay),
+      ]),
+    );
+    if (keys.length === 0) continue;
+    const weeks = group[0]?.weeks?.map(dateOfDayNumber);
+    const sql = countsSql(period, weeks !== undefined);
+    const size = Math.ceil(keys.length / Math.max(1, parallel));
+    const parts = Array.from({ length: Math.ceil(keys.length / size) }, (_, i) =>
+      keys.slice(i * size, (i + 1) * size),
+    );
+    const results = await Promise.all(
+      parts.map((part) =>
+        db.query<{ channel: string; signal: string; place_code: string; counts: string }>(sql, [
+          ...[0, 1, 2, 3, 4].map((c) => part.map((k) => k[c])),
+          ...(weeks ? [weeks] : []),
+        ]),
+      ),
+    );
+    for (const result of results) {
+      for (const row of result.rows) {
+        const values: number[] = [];
+        for (const entry of row.counts.split(',')) {
+          const colon = entry.indexOf(':');
+          values.push(Number(entry.slice(0, colon)), Number(entry.slice(colon + 1)));
+        }
+        byChannel.get(row.channel)?.set(pairKey(row.signal, row.place_code), values);
+      }
+    }
+  }
+  return byChannel;
+}
+
+function countsSql(period: Period, someWeeks: boolean): string {
   const aggregate =
     period === 'week'
       ? `SELECT string_agg(((s.week_start - k.first) / 7)::text || ':' || s.count::text, ',') AS counts
            FROM series_week s
           WHERE s.channel = k.channel AND s.signal = k.signal AND s.place_code = k.place_code
-            AND s.week_start BETWEEN k.first AND k.last AND s.count <> 0`
+            AND ${someWeeks ? 's.week_start = ANY($6::date[])' : 's.week_start BETWEEN k.first AND k.last'}
+            AND s.count <> 0`
       : `SELECT string_agg((s.week_start + o.i - 1 - k.first)::text || ':' || d.c::text, ',') AS counts
            FROM series_week s, unnest(s.day_counts) WITH ORDINALITY d(c, n), LATERAL (SELECT n::int AS i) AS o
           WHERE s.channel = k.channel AND s.signal = k.signal AND s.place_code = k.place_code
             AND s.week_start BETWEEN k.first - 6 AND k.last AND d.c <> 0
             AND s.week_start + o.i - 1 BETWEEN k.first AND k.last`;
-  const sql = `SELECT k.channel, k.signal, k.place_code, a.counts
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
-                   AS k(channel, signal, place_code, first, last)
-                 CROSS JOIN LATERAL (${aggregate}) AS a
-                WHERE a.counts IS NOT NULL`;
-  const size = Math.ceil(keys.length / Math.max(1, parallel));
-  const parts = Array.from({ length: Math.ceil(keys.length / size) }, (_, i) =>
-    keys.slice(i * size, (i + 1) * size),
-  );
-  const results = await Promise.all(
-    parts.map((part) =>
-      db.query<{ channel: string; signal: string; place_code: string; counts: string }>(
-        sql,
-        [0, 1, 2, 3, 4].map((c) => part.map((k) => k[c])),
-      ),
-    ),
-  );
-  for (const result of results) {
-    for (const row of result.rows) {
-      const values: number[] = [];
-      for (const entry of row.counts.split(',')) {
-        const colon = entry.indexOf(':');
-        values.push(Number(entry.slice(0, colon)), Number(entry.slice(colon + 1)));
-      }
-      byChannel.get(row.channel)?.set(pairKey(row.signal, row.place_code), values);
-    }
-  }
-  return byChannel;
+  return `SELECT k.channel, k.signal, k.place_code, a.counts
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
+              AS k(channel, signal, place_code, first, last)
+            CROSS JOIN LATERAL (${aggregate}) AS a
+           WHERE a.counts IS NOT NULL`;
 }

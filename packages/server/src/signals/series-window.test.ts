@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { dayNumberOf } from '../channels/time.js';
+import { evaluateSeries } from './evaluate-series.js';
+import { pastWindowNeed } from './method-check.js';
 import type { Rule } from './rule.js';
-import { denseSeries, mondayOf, rangeStart, reportingDaysOnly, windowFor } from './series-window.js';
+import {
+  denseSeries,
+  mondayOf,
+  pastWindowWeeks,
+  rangeStart,
+  reportingDaysOnly,
+  windowFor,
+} from './series-window.js';
 
 const day = dayNumberOf;
 const rule = (over: Partial<Rule>): Rule => ({
@@ -95,5 +104,32 @@ describe('reporting days only', () => {
   test('a range of non-reporting days only starts past the end', () => {
     const observed = Float64Array.from([1, 2, 3, 4, 5, NaN, NaN]);
     expect(reportingDaysOnly({ observed, dates }, 6).from).toBe(6);
+  });
+});
+
+describe('the weeks a past-window method reads', () => {
+  // A seasonal count series of 300 weeks; everything the rule does not read is zeroed.
+  const n = 300;
+  const window = { fromDay: day('2019-01-07'), toDay: day('2019-01-07') + (n - 1) * 7, n };
+  const counts = Float64Array.from({ length: n }, (_, i) =>
+    Math.round(6 + 4 * Math.sin(i / 8) + ((i * 7919) % 5)),
+  );
+  const dates = Int32Array.from({ length: n }, (_, i) => window.fromDay + 7 * i);
+
+  test.each([
+    ['algo.bayes', { b: 5, w: 3, actY: false, alpha: 0.01 }, 4],
+    ['algo.bayes', { b: 2, w: 4, actY: true }, 6],
+    ['algo.rki', { b: 3, w: 2, actY: false }, 1],
+  ] as const)('%s %j over the latest %i weeks: the same outcome', (method, control, lookback) => {
+    const need = pastWindowNeed(method, control);
+    const weeks = need && pastWindowWeeks(window, need, lookback);
+    expect(weeks).toBeDefined();
+    const kept = new Set(weeks);
+    const masked = counts.map((c, i) => (kept.has(dates[i]!) ? c : 0));
+    const batch = { method, control, frequency: 52, series: [] };
+    const full = evaluateSeries(batch, { observed: counts, dates, from: n - lookback + 1 });
+    expect(full.ok).toBe(true);
+    expect(evaluateSeries(batch, { observed: masked, dates, from: n - lookback + 1 })).toEqual(full);
+    expect(weeks!.length).toBeLessThan(n / 3);
   });
 });

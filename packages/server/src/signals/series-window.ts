@@ -1,4 +1,4 @@
-import { historyNeeded } from './method-check.js';
+import { historyNeeded, type PastWindowNeed } from './method-check.js';
 import type { Period, Rule } from './rule.js';
 
 /**
@@ -119,4 +119,29 @@ export function reportingDaysOnly(
     dates: Int32Array.from(kept, (i) => series.dates[i]!),
     from: keptBefore + 1,
   };
+}
+
+/**
+ * The weeks a past-window method (algo.bayes, algo.rki) reads when it evaluates the latest `lookback` weeks of
+ * the window: those weeks (and the `w` before them with actY), and `w` either side of the same weeks 52, 104,
+ * … `b`·52 weeks back — R counts years in indices, never on the calendar (engine past-windows.ts). About a
+ * fifth of five years, and street series are most of a full run's reads. Undefined when the windows of
+ * neighbouring years would touch (read everything).
+ */
+export function pastWindowWeeks(
+  window: Window,
+  need: PastWindowNeed,
+  lookback: number,
+): number[] | undefined {
+  const f = 52;
+  const span = 2 * need.w + lookback - 1;
+  if (span >= f) return undefined;
+  const weeks: number[] = [];
+  for (let back = 0; back < window.n; back++) {
+    const keep =
+      back < lookback + (need.actY ? need.w : 0) ||
+      (back >= f - need.w && back <= need.b * f + need.w + lookback - 1 && (back + need.w) % f <= span);
+    if (keep) weeks.push(window.toDay - back * 7);
+  }
+  return weeks.reverse();
 }
