@@ -15,6 +15,7 @@ import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { surveillanceRoutes } from '../ingest/routes.js';
 import { detectionRoutes } from '../signals/routes.js';
+import { alertRoutes } from '../alerts/routes.js';
 
 /** What the routes need from the running platform. */
 export interface Platform {
@@ -54,5 +55,6 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(surveillanceRoutes(platform));
   await app.register(cityModelRoutes(platform));
   await app.register(detectionRoutes(platform));
+  await app.register(alertRoutes(platform));
   return app;
 }

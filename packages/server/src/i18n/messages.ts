@@ -220,10 +220,26 @@ const catalogue = {
     en: 'No public alert has the identifier {id}',
   },
   'webhook.not-found': { 'zh-CN': '没有编号为 {id} 的订阅', en: 'No webhook subscription has the id {id}' },
-  'webhook.url': {
-    'zh-CN': '应为 http 或 https 地址',
-    en: 'expected an http or https URL',
+  // The public CAP feed: words for the public, never names of schools, hospitals or communities.
+  'cap.event': { 'zh-CN': '{family}预警', en: '{family} alert' },
+  'cap.headline': { 'zh-CN': '{area}{family}{level}预警', en: '{level} alert: {family} in {area}' },
+  'cap.description.single-case': {
+    'zh-CN': '{area}报告{family}病例，疾控机构正在核实处置。',
+    en: 'A case of {family} was reported in {area}; public-health officers are verifying it and responding.',
   },
+  'cap.description.cluster': {
+    'zh-CN': '{area}出现{family}聚集性病例，疾控机构正在核实处置。',
+    en: 'A cluster of {family} was found in {area}; public-health officers are verifying it and responding.',
+  },
+  'cap.description.statistical': {
+    'zh-CN': '{area}{family}监测数据高于预期，疾控机构正在核实。',
+    en: 'Surveillance data for {family} in {area} are above expectation; public-health officers are verifying.',
+  },
+  'cap.description.concordance': {
+    'zh-CN': '{area}及周边多个监测渠道同时显示{family}高于预期，疾控机构正在核实。',
+    en: 'Several surveillance channels show {family} above expectation in and around {area}; public-health officers are verifying.',
+  },
+  'cap.feed-title': { 'zh-CN': '{city}公共卫生预警', en: 'Public-health alerts, {city}' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -256,6 +256,14 @@ const input: AlertConfigInput = {
       cap: { urgency: 'Immediate', severity: 'Extreme', certainty: 'Likely' },
     },
   },
+  cap: {
+    sender: 'shaobing.cdc.wuhan',
+    senderName: { zh: '武汉市疾病预防控制中心', en: 'Wuhan Center for Disease Control and Prevention' },
+    instruction: {
+      zh: '请关注官方发布的防控信息；如出现发热、咳嗽、腹泻等症状，请佩戴口罩及时就医，并告知医生近期活动情况。',
+      en: 'Follow official public-health notices. If you have fever, cough or diarrhoea, wear a mask, see a doctor promptly and tell them where you have been.',
+    },
+  },
   quietDays: 14,
 };
 

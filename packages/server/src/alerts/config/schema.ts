@@ -171,6 +171,18 @@ export const alertConfigSchema = z
         typeof levelInfo
       >,
     ),
+    cap: z
+      .object({
+        sender: z
+          .string()
+          .regex(/^[^\s,<&]+$/, 'no spaces, commas, < or &')
+          .describe('CAP sender: who issues the public messages'),
+        senderName: text,
+        instruction: text.describe('what the public should do, in every public message'),
+        web: z.string().url().optional(),
+      })
+      .strict()
+      .describe('the public CAP 1.2 feed (GET /api/v1/public/cap)'),
     quietDays: z
       .number()
       .int()
