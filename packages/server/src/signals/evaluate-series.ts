@@ -1,4 +1,11 @@
-import { methods, type Cell, type DetectionResult } from '@shaobing/engine';
+import {
+  methods,
+  type Cell,
+  type CountSeries,
+  type DetectionOutcome,
+  type DetectionResult,
+  type Range,
+} from '@shaobing/engine';
 
 /**
  * Evaluates series with one rule's method and control, and turns each result into the numbers a signal
@@ -100,9 +107,10 @@ function alarmPoint(
   };
 }
 
-export function evaluateSeries(batch: EvaluationBatch, input: SeriesInput): SeriesOutcome {
-  const method = methods.get(batch.method);
-  if (!method) return { ok: false, field: 'method', reason: `unknown method ${batch.method}` };
+type Prepared = (series: CountSeries, range: Range) => DetectionOutcome;
+
+/** One series, the control validated beforehand (the registry's `prepare`, once per batch). */
+function evaluatePrepared(batch: EvaluationBatch, run: Prepared, input: SeriesInput): SeriesOutcome {
   const n = input.observed.length;
   if (input.observed.every((x) => Number.isNaN(x))) {
     return { ok: false, field: 'observed', reason: `all ${n} counts are missing (nothing was reported)` };
@@ -110,10 +118,10 @@ export function evaluateSeries(batch: EvaluationBatch, input: SeriesInput): Seri
   if (input.from > n) {
     return { ok: false, field: 'observed', reason: 'no reporting day among the latest periods' };
   }
-  const outcome = method.detect(
-    { observed: input.observed, dates: input.dates, frequency: batch.frequency },
-    { ...batch.control, range: [input.from, n] },
-  );
+  const outcome = run({ observed: input.observed, dates: input.dates, frequency: batch.frequency }, [
+    input.from,
+    n,
+  ]);
   if (!outcome.ok) return { ok: false, field: outcome.error.field, reason: outcome.error.reason };
   const result = outcome.value;
   const alarms: AlarmPoint[] = [];
@@ -135,5 +143,15 @@ export function evaluateSeries(batch: EvaluationBatch, input: SeriesInput): Seri
 }
 
 export function evaluateBatch(batch: EvaluationBatch): SeriesOutcome[] {
-  return batch.series.map((input) => evaluateSeries(batch, input));
+  const method = methods.get(batch.method);
+  const prepared = method?.prepare(batch.control);
+  if (!prepared?.ok) {
+    const error = prepared?.error ?? { field: 'method', reason: `unknown method ${batch.method}` };
+    return batch.series.map(() => ({ ok: false, field: error.field, reason: error.reason }));
+  }
+  return batch.series.map((input) => evaluatePrepared(batch, prepared.run, input));
+}
+
+export function evaluateSeries(batch: EvaluationBatch, input: SeriesInput): SeriesOutcome {
+  return evaluateBatch({ ...batch, series: [input] })[0]!;
 }
