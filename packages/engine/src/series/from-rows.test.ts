@@ -52,7 +52,7 @@ describe('seriesFromRows', () => {
     [{ t: 'one', observed: '2' }, 't', /not a whole number/],
     [{ t: '1', observed: '2', date: '2021-02-30' }, 'date', /not a date/],
   ])('names the row and field of a bad value %j', (row, field, reason) => {
-    const table = seriesFromRows(columns, [{ t: '0', observed: '1', date: 'NA' }, row as RawRow]);
+    const table = seriesFromRows(columns, [{ t: '0', observed: '1', date: 'NA' }, row]);
     expect(table.ok).toBe(false);
     if (table.ok) return;
     expect(table.errors[0]).toMatchObject({ row: 2, field });
