@@ -39,7 +39,7 @@ function register<Control>(method: DetectionMethod<Control>): RegisteredMethod {
     const base = parsed.data;
     return {
       ok: true,
-      run: (series, range) => method.run(series, range ? ({ ...base, range }) : base),
+      run: (series, range) => method.run(series, range ? { ...base, range } : base),
     };
   };
   return {
