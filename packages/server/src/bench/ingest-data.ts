@@ -66,6 +66,7 @@ export async function writeVisitCsv(
   rows: number,
   communities: readonly string[],
   facilities: readonly string[],
+  idPrefix = '',
 ): Promise<number> {
   const next = random(20240105);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
@@ -89,7 +90,7 @@ export async function writeVisitCsv(
     const residence = next() < 0.95 ? pick(communities) : '';
     const facility = pick(facilities);
     lines.push(
-      `${i},${facility},${time},${Math.floor(next() * 95)},${next() < 0.5 ? 'M' : 'F'},${residence},${complaint},${temperature}`,
+      `${idPrefix}${i},${facility},${time},${Math.floor(next() * 95)},${next() < 0.5 ? 'M' : 'F'},${residence},${complaint},${temperature}`,
     );
     if (lines.length === 10_000) {
       await write(`${lines.join('\n')}\n`);

@@ -1,4 +1,6 @@
-import { chmodSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -6,10 +8,13 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { cityFolder } from '../city/read-city.js';
 import { loadCity } from '../city/load-city.js';
+import { loadConfig } from '../config.js';
 import { createPool } from '../db/database.js';
 import { startEmbeddedServer } from '../db/embedded-server.js';
 import { migrate } from '../db/migrate.js';
+import { buildApp } from '../http/app.js';
 import { bodyRecords } from '../ingest/body-rows.js';
+import type { IngestReport } from '../ingest/ingest-report.js';
 import { ingestStream } from '../ingest/ingest-stream.js';
 import { referencesFor } from '../ingest/references.js';
 import { ingestTimings, resetIngestTimings } from '../ingest/timings.js';
@@ -89,7 +94,59 @@ async function rawCopy(pool: pg.Pool, file: string): Promise<{ ms: number; cpu: 
   }
 }
 
-async function runOn(label: string, adminUrl: string, file: string, setup: (pool: pg.Pool) => Promise<void>) {
+/**
+ * A body just under the 50 MB limit POSTed to the API over a real socket, as a reporting system would send
+ * it: records/s and the process's peak memory while the body streams through.
+ */
+async function overHttp(pool: pg.Pool, url: string, file: string): Promise<string> {
+  const loaded = loadConfig({});
+  if (!loaded.ok) throw new Error(loaded.message);
+  const app = await buildApp({
+    config: loaded.config,
+    db: { pool, url, embedded: true, close: async () => {} },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const { port } = app.server.address() as AddressInfo;
+    const started = performance.now();
+    const { result, peakRss, baseRss } = await withPeakMemory(
+      () =>
+        new Promise<IngestReport>((resolve, reject) => {
+          const request = http.request(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: '/api/v1/ingest/visit',
+              headers: { 'content-type': 'text/csv' },
+            },
+            (response) => {
+              let body = '';
+              response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+              response.on('end', () => resolve(JSON.parse(body) as IngestReport));
+            },
+          );
+          request.on('error', reject);
+          createReadStream(file).pipe(request);
+        }),
+    );
+    const ms = performance.now() - started;
+    return (
+      `  over HTTP, one ${mb(statSync(file).size)} CSV body (chunked): ${rate(result.accepted, ms)}, ` +
+      `RSS ${mb(baseRss)} before, peak ${mb(peakRss)}\n`
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+async function runOn(
+  label: string,
+  adminUrl: string,
+  file: string,
+  setup: (pool: pg.Pool) => Promise<void>,
+  httpFile?: string,
+) {
   const name = DATABASE;
   const url = await freshDatabase(adminUrl, name);
   const pool = createPool(url, 4);
@@ -143,6 +200,7 @@ async function runOn(label: string, adminUrl: string, file: string, setup: (pool
         `COPY records ${Math.round(ingestTimings.write)}, series upsert ${Math.round(ingestTimings.series)}, ` +
         `commit ${Math.round(ingestTimings.commit)} over ${ingestTimings.batches} batches\n`,
     );
+    if (httpFile) process.stdout.write(await overHttp(pool, url, httpFile));
   } finally {
     await pool.end();
     await dropDatabase(adminUrl, name);
@@ -183,7 +241,16 @@ try {
         `${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at the start\n`,
     );
     await nodeBreakdown(file, Math.min(ROWS, 200_000), references);
-    await runOn('embedded', server.url('postgres'), file, setup);
+    // A second file of new visits just under the default 50 MB body limit, for the HTTP measurement.
+    const httpFile = join(folder, 'visits-http.csv');
+    await writeVisitCsv(
+      httpFile,
+      650_000,
+      communities.map((c) => c.code),
+      facilities.map((f) => f.id),
+      'h',
+    );
+    await runOn('embedded', server.url('postgres'), file, setup, httpFile);
     const external = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (external) await runOn('external', external, file, setup);
     else
