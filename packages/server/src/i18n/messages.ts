@@ -16,7 +16,10 @@ const catalogue = {
   'error.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
   'field.required': { 'zh-CN': '缺少必填字段', en: 'required field is missing' },
   'field.invalid': { 'zh-CN': '{detail}', en: '{detail}' },
-  'city.not-loaded': { 'zh-CN': '城市 {city} 的数据尚未载入', en: 'The data of the city {city} is not loaded' },
+  'city.not-loaded': {
+    'zh-CN': '城市 {city} 的数据尚未载入',
+    en: 'The data of the city {city} is not loaded',
+  },
   'place.not-found': { 'zh-CN': '没有编码为 {code} 的地区', en: 'No place has the code {code}' },
   'facility.not-found': { 'zh-CN': '没有编号为 {id} 的机构', en: 'No facility has the id {id}' },
   'query.unknown-place': { 'zh-CN': '没有编码为 {code} 的地区', en: 'no place has the code {code}' },
@@ -155,7 +158,10 @@ const catalogue = {
     en: 'the message could not be stored now; send it again later',
   },
   'hl7.accepted': { 'zh-CN': '已接收', en: 'accepted' },
-  'hl7.duplicate': { 'zh-CN': '重复消息，已存在相同记录', en: 'duplicate: the same record is already stored' },
+  'hl7.duplicate': {
+    'zh-CN': '重复消息，已存在相同记录',
+    en: 'duplicate: the same record is already stored',
+  },
   'hl7.corrected': { 'zh-CN': '已更新该就诊记录', en: 'the visit record was updated' },
   // Detection runs and their configuration.
   'detection.config-not-found': {
@@ -166,7 +172,10 @@ const catalogue = {
     'zh-CN': '检测配置已被他人修改（本次修改基于第 {version} 版）；请重新读取后再保存',
     en: 'The detection configuration was changed since version {version}, which this edit started from; read it again and save',
   },
-  'detection.run-not-found': { 'zh-CN': '没有编号为 {id} 的检测运行', en: 'No detection run has the id {id}' },
+  'detection.run-not-found': {
+    'zh-CN': '没有编号为 {id} 的检测运行',
+    en: 'No detection run has the id {id}',
+  },
   // Alerts: why an alert fired, in words with its numbers (src/alerts/rules/*), and the names they use.
   'alert.reason.single-case': {
     'zh-CN': '{place}报告{disease}{classification}病例 1 例（{diseaseClass}），发病日期 {date}。',
