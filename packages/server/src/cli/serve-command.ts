@@ -4,6 +4,8 @@ import { cityFolder } from '../city/read-city.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { DataDirectoryInUse } from '../db/embedded-server.js';
+import { demoCity, demoScenario } from '../demo/demo-input.js';
+import { demoLoaded, loadDemo } from '../demo/load-demo.js';
 import { buildApp } from '../http/app.js';
 import { startHl7Listener } from '../mllp/hl7-listener.js';
 import { loadMllpSettings } from '../mllp/mllp-config.js';
@@ -16,7 +18,8 @@ export const serveHelp = `Usage: shaobing serve
 Starts the platform: the database (the embedded PostgreSQL server in SHAOBING_DATA, default ./.shaobing,
 or DATABASE_URL), loads the city SHAOBING_CITY (default wuhan, from data/cities/<city>/) when its files
 changed, then the HTTP API on PORT (default 8080) and HL7 v2 over MLLP on SHAOBING_MLLP_PORT (default
-2575, 0 for off; see src/mllp/mllp-config.ts for TLS and the allowed sending facilities).
+2575, 0 for off; see src/mllp/mllp-config.ts for TLS and the allowed sending facilities). On the first start
+with the Wuhan city it loads the demo (data/scenarios/demo.json, about a minute; SHAOBING_DEMO=off for none).
 `;
 
 /** Runs the platform until SIGINT or SIGTERM; returns the exit code. */
@@ -61,6 +64,14 @@ export async function runServe(): Promise<number> {
         });
   // Alert rules on every committed batch and detection run, and the webhook sender; see src/alerts/.
   const alerts = startAlertService({ pool: db.pool, log });
+  if (config.demo && config.city === 'wuhan') {
+    // The HTTP API answers meanwhile; detection starts once the demo's series are in.
+    const scenario = demoScenario();
+    if (!(await demoLoaded(db.pool, scenario.name)))
+      await loadDemo(db.pool, { scenario, city: await demoCity() }).catch((error: Error) =>
+        log(`demo: not loaded — ${error.message}`),
+      );
+  }
   // Detection runs after ingest (debounced), every 15 minutes and daily; see src/signals/scheduler.ts.
   const detection = startDetection(db.pool, { log });
   const where = db.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL';
