@@ -36,7 +36,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startPlatform(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SHAOBING_MLLP_PORT: '0' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHAOBING_MLLP_PORT: '0',
+      SHAOBING_DEMO: 'off',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
