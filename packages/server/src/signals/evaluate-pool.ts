@@ -92,6 +92,9 @@ export function createEvaluator(workers = availableParallelism()): Evaluator {
     async close() {
       const stopping = threads;
       threads = [];
+      // A run waiting on these workers fails now (and rolls back) rather than never hearing back.
+      for (const p of pending.values()) p.reject(new Error('detection stopped'));
+      pending.clear();
       await Promise.all(stopping.map((t) => t.terminate()));
     },
   };

@@ -39,6 +39,7 @@ export async function runDetection(
   pool: pg.Pool,
   evaluator: Evaluator,
   request: RunRequest,
+  signal?: AbortSignal,
 ): Promise<RunSummary> {
   const started = performance.now();
   const config = await activeConfig(pool);
@@ -75,12 +76,14 @@ export async function runDetection(
         parallel: Math.max(1, Math.min(4, evaluator.workers)),
       });
       for await (const work of batches) {
+        signal?.throwIfAborted();
         readMs += performance.now() - readStarted;
         pending.push(evaluator.evaluate(work.map((w) => w.batch)).then((outcomes) => ({ work, outcomes })));
         readStarted = performance.now();
       }
     }
     const results = await Promise.all(pending);
+    signal?.throwIfAborted();
     timings.read = Math.round(readMs);
     lap('evaluate');
     const evaluated: EvaluatedSeries[] = [];

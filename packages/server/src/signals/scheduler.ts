@@ -58,6 +58,8 @@ export function startDetection(pool: pg.Pool, options: DetectionOptions = {}): D
   let chain: Promise<unknown> = Promise.resolve();
   let queued: { request: RunRequest; promise: Promise<RunSummary> } | undefined;
   let stopped = false;
+  // Stopping aborts a run in progress: it rolls back, and the next start sees the same changes.
+  const stopping = new AbortController();
 
   const run = (request: RunRequest): Promise<RunSummary> => {
     if (queued) {
@@ -68,7 +70,7 @@ export function startDetection(pool: pg.Pool, options: DetectionOptions = {}): D
     const entry = { request } as { request: RunRequest; promise: Promise<RunSummary> };
     entry.promise = chain.then(async () => {
       if (queued === entry) queued = undefined;
-      const summary = await runDetection(pool, evaluator, entry.request);
+      const summary = await runDetection(pool, evaluator, entry.request, stopping.signal);
       log(
         `detection run ${summary.id} (${summary.trigger}, ${summary.scope}): ${summary.status}, ${summary.series} series, ` +
           `${summary.signalsNew} new signals, ${summary.notEvaluated} not evaluated, ${summary.timings.total ?? 0} ms` +
@@ -155,8 +157,9 @@ export function startDetection(pool: pg.Pool, options: DetectionOptions = {}): D
         listener.release();
         listener = undefined;
       }
-      await chain;
+      stopping.abort();
       await evaluator.close();
+      await chain;
       if (running.get(pool) === detection) running.delete(pool);
     },
   };
