@@ -63,7 +63,7 @@ export async function runDetection(
     lap('changes');
     const places = await client.query<{ code: string; level: string }>('SELECT code, level FROM place');
     const root = places.rows.find((p) => p.level === 'city')?.code;
-    // Each channel's batches go to the workers as soon as they are read; the next channel is read meanwhile.
+    // Each interval's batches go to the workers as soon as they are read; the next interval is read meanwhile.
     const pending: Promise<{ work: RuleWork[]; outcomes: SeriesOutcome[][] }>[] = [];
     let readMs = 0;
     let readStarted = performance.now();
@@ -78,7 +78,12 @@ export async function runDetection(
       for await (const work of batches) {
         signal?.throwIfAborted();
         readMs += performance.now() - readStarted;
-        pending.push(evaluator.evaluate(work.map((w) => w.batch)).then((outcomes) => ({ work, outcomes })));
+        const evaluating = evaluator
+          .evaluate(work.map((w) => w.batch))
+          .then((outcomes) => ({ work, outcomes }));
+        // Handled by Promise.all below; until then a failure (workers stopped) must not count as unhandled.
+        evaluating.catch(() => {});
+        pending.push(evaluating);
         readStarted = performance.now();
       }
     }
