@@ -131,7 +131,8 @@ async function crashAndVerify(
     client(port, id, facilities, communities, acknowledged, () => running),
   );
   let finished = 0;
-  for (const c of clients) void c.finally(() => (finished += 1));
+  const stopped = () => (finished += 1);
+  for (const c of clients) c.then(stopped, stopped);
   // Kill mid-stream: once a dozen batches are acknowledged (or if every client has already stopped).
   while (acknowledged.batches < 12 && finished < CLIENTS) await sleep(20);
   platform.kill('SIGKILL');
