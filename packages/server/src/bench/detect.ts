@@ -115,9 +115,9 @@ console.log(
   `# bench:detect — ${series.length} weekly series, t = ${range[0]}..${range[1]}, ${cores} cores, Node ${process.version}\n`,
 );
 console.log(
-  '| method | series | workers | seconds | series/s | evaluations/s | × R series/s | alarms (R) | peak RSS MB |',
+  '| method | series | workers | seconds | series/s | evaluations/s | × R series/s | CPU s | series per CPU-s (× R) | alarms (R) | peak RSS MB |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const config of configs) {
   const runs: [NamedSeries[], number][] = [
     [series, 1],
