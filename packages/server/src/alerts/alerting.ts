@@ -45,11 +45,23 @@ export function startAlerting(options: AlertingOptions): Alerting {
   const names = new Names(pool, config);
   const diseases = notifiableDiseases();
   const enabled = config.rules.filter((r) => r.enabled);
-  let queue: Promise<unknown> = Promise.resolve();
+  // One queue per channel (and one for detection runs): a channel's batches are evaluated in commit order,
+  // and a class-A card never waits behind a large batch of visits. The store locks each (family, place).
+  const queues = new Map<string, Promise<unknown>>();
   let stopped = false;
 
-  const enqueue = (what: string, task: () => Promise<unknown>) => {
-    queue = queue.then(task).catch((error: unknown) => log(`alerts: ${what} failed: ${String(error)}`));
+  const enqueue = (lane: string, what: string, task: () => Promise<unknown>) => {
+    const next = (queues.get(lane) ?? Promise.resolve())
+      .then(task)
+      .catch((error: unknown) => log(`alerts: ${what} failed: ${String(error)}`));
+    queues.set(lane, next);
+  };
+  const settled = async () => {
+    for (;;) {
+      const pending = [...queues.values()];
+      await Promise.all(pending);
+      if ([...queues.values()].every((q, i) => q === pending[i]) && queues.size === pending.length) return;
+    }
   };
 
   const fire = async (triggers: readonly Trigger[]): Promise<Fired[]> => {
@@ -76,7 +88,14 @@ export function startAlerting(options: AlertingOptions): Alerting {
     const matches: CaseMatch[] = [];
     const caseRules = enabled.filter((r) => r.kind === 'single-case' && r.match.channel === event.channel);
     if (caseRules.length > 0 && CASE_CHANNELS.has(event.channel)) {
-      const records = await readCaseRecords(pool, event.channel, event.keys);
+      const records = await readCaseRecords(pool, event.channel, event.keys, {
+        phrases: caseRules.flatMap((r) =>
+          r.kind === 'single-case' && r.match.channel === 'visit' ? (r.match.complaintContains ?? []) : [],
+        ),
+        icd10Prefixes: caseRules.flatMap((r) =>
+          r.kind === 'single-case' && r.match.channel === 'visit' ? (r.match.icd10Prefixes ?? []) : [],
+        ),
+      });
       for (const rule of caseRules) {
         if (rule.kind !== 'single-case') continue;
         for (const record of records) {
@@ -138,30 +157,24 @@ export function startAlerting(options: AlertingOptions): Alerting {
   const unsubscribe = [
     onBatchCommitted((event) => {
       if (event.pool !== pool || stopped) return;
-      enqueue(`batch of ${event.channel}`, () => evaluateBatch(event));
+      enqueue(event.channel, `batch of ${event.channel}`, () => evaluateBatch(event));
     }),
     onSignals((event) => {
       if (stopped) return;
       const heard = Date.now();
-      enqueue(`detection run ${event.runId}`, () => evaluateSignals(event, heard));
+      enqueue('signals', `detection run ${event.runId}`, () => evaluateSignals(event, heard));
     }),
   ];
 
   return {
     config,
-    settled: async () => {
-      let current: Promise<unknown>;
-      do {
-        current = queue;
-        await current;
-      } while (current !== queue);
-    },
+    settled,
     evaluateBatch,
     evaluateSignals,
     stop: async () => {
       stopped = true;
       for (const off of unsubscribe) off();
-      await queue;
+      await settled();
     },
   };
 }

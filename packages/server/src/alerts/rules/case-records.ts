@@ -29,8 +29,11 @@ const QUERIES: Partial<Record<ChannelId, string>> = {
   'report-card': `SELECT record_key, facility_id, place_code, event_date, disease, disease_class, diagnosis_date,
                          classification
                     FROM report_card_record WHERE record_key = ANY($1::text[]) AND active`,
+  // Visits: only those whose complaint or diagnosis could match ($2, $3), so that a batch of ten thousand
+  // ordinary visits costs one index scan and returns nothing.
   visit: `SELECT record_key, facility_id, place_code, event_date, chief_complaint, icd10
-            FROM visit_record WHERE record_key = ANY($1::text[]) AND active`,
+            FROM visit_record WHERE record_key = ANY($1::text[]) AND active
+             AND (chief_complaint ILIKE ANY($2::text[]) OR icd10 ILIKE ANY($3::text[]))`,
   lab: `SELECT record_key, facility_id, place_code, event_date, pathogen, result
           FROM lab_record WHERE record_key = ANY($1::text[]) AND active`,
 };
@@ -53,14 +56,37 @@ interface Row {
   result?: string | null;
 }
 
+/** What visit rules look for: phrases of the complaint, and ICD-10 code prefixes. */
+export interface VisitPatterns {
+  readonly phrases: readonly string[];
+  readonly icd10Prefixes: readonly string[];
+}
+
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export async function readCaseRecords(
   pool: pg.Pool,
   channel: ChannelId,
   keys: readonly string[],
+  visitPatterns: VisitPatterns = { phrases: [], icd10Prefixes: [] },
 ): Promise<CaseRecord[]> {
   const sql = QUERIES[channel];
   if (!sql || keys.length === 0) return [];
-  const rows = await pool.query<Row>(sql, [keys]);
+  const rows = await pool.query<Row>(
+    sql,
+    channel === 'visit'
+      ? [
+          keys,
+          visitPatterns.phrases.map((p) => `%${likeLiteral(p)}%`),
+          // A code list is comma- or semicolon-separated: a prefix matches at the start or after a separator.
+          visitPatterns.icd10Prefixes.flatMap((p) => [
+            `${likeLiteral(p)}%`,
+            `%,${likeLiteral(p)}%`,
+            `%;${likeLiteral(p)}%`,
+          ]),
+        ]
+      : [keys],
+  );
   return rows.rows.map((r) => ({
     channel,
     recordKey: r.record_key,

@@ -97,9 +97,16 @@ export function judgeZone(
   return { zone, result, deciding: deciding.filter((s) => agreeing.has(s.channel)), signalIds };
 }
 
-/** Among firing zones of one family and day that share a deciding signal, the one with the smallest p. */
+/**
+ * Among firing zones of one family and day that share a deciding signal, one alert: zones whose centre holds
+ * none of the deciding evidence are left out (an alert names a place where something was seen), then the
+ * zone holding most of it at its centre wins, then the smaller combined p-value.
+ */
 export function selectStrongest(judged: readonly Judged[]): Judged[] {
-  const firing = judged.filter((j) => j.result.fired).sort((a, b) => a.result.fusedP - b.result.fusedP);
+  const atCentre = (j: Judged) => j.deciding.filter((s) => s.placeCode === j.zone.centre).length;
+  const firing = judged
+    .filter((j) => j.result.fired && atCentre(j) > 0)
+    .sort((a, b) => atCentre(b) - atCentre(a) || a.result.fusedP - b.result.fusedP);
   const taken = new Map<string, Set<number>>();
   const chosen: Judged[] = [];
   for (const j of firing) {
