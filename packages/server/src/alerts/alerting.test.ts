@@ -159,6 +159,29 @@ describe('single-case rules', () => {
   });
 });
 
+describe('one open alert per family and place', () => {
+  test('after the quiet period a new case opens a new alert and closes the old one', async () => {
+    events.length = 0;
+    await ingestRecords(
+      db.pool,
+      'report-card',
+      [card('Q-1', 'cholera', { onsetDate: '2024-05-20', diagnosisDate: '2024-05-20' })],
+      { source: 'api' },
+    );
+    await alerting.settled();
+    const cholera = (
+      await db.pool.query<{ status: string; closed_reason: string | null; period_start: string }>(
+        `SELECT status, closed_reason, period_start FROM alert WHERE family = 'cholera' ORDER BY id`,
+      )
+    ).rows;
+    expect(cholera).toEqual([
+      { status: 'closed', closed_reason: 'quiet', period_start: '2024-03-01' },
+      { status: 'open', closed_reason: null, period_start: '2024-05-20' },
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['closed', 'opened']);
+  });
+});
+
 describe('cluster rules', () => {
   test('a school ILI cluster alerts at the 10th case within 7 days, and grows without repeating', async () => {
     const day = (date: string, fever: number, respiratory = 0) => ({

@@ -150,3 +150,23 @@ describe('GET /api/v1/alerts/rules', () => {
     expect(body.rules.map((r) => r.id)).toContain('multi-channel');
   });
 });
+
+describe('OpenAPI', () => {
+  test('the document lists the alert routes with their schemas', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json<{ paths: object }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/alerts',
+        '/api/v1/alerts/{id}',
+        '/api/v1/alerts/rules',
+        '/api/v1/alerts/stream',
+        '/api/v1/webhooks',
+        '/api/v1/webhooks/{id}/deliveries',
+        '/api/v1/public/cap',
+        '/api/v1/public/cap/{id}',
+      ]),
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { el, type XmlNode } from './xml.js';
  * One alert as a CAP 1.2 message (OASIS Common Alerting Protocol, urn:oasis:names:tc:emergency:cap:1.2),
  * for the public: the area is the district (never a community, a school or a hospital), the words are the
  * public templates (cap.* in the catalogue), and nothing from the evidence is included. Urgency, severity and
- * certainty come from the colour level (config `levels[…].cap`, documented in docs/alerts.md). The first
+ * certainty come from the colour level (config `levels[…].cap`, documented in src/alerts/README.md). The first
  * version is msgType Alert; each later version an Update naming the one before in `references`.
  */
 

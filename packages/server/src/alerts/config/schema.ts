@@ -6,7 +6,7 @@ import { PLACE_LEVELS } from '../../city/city-model.js';
 /**
  * The trigger rules (多点触发规则), syndrome families and colour levels, as one versioned document that the
  * city CDC can edit: validated here once, then trusted. `GET /api/v1/alerts/rules` serves the one in force
- * and its JSON Schema is in the OpenAPI document. docs/alerts.md walks through each field.
+ * and its JSON Schema is in the OpenAPI document. src/alerts/README.md walks through each field.
  */
 
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();

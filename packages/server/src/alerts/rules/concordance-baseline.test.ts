@@ -159,6 +159,7 @@ describe('the concordance rule on simulated surveillance', () => {
       years += (days - warmUp) / 365;
     }
     const rate = episodes / years;
+    if (process.env.PRINT_RATES) console.log({ episodes, years, rate });
     expect(rate).toBeLessThanOrEqual(rule.falseAlertsPerPlaceYear);
     expect(rate).toBeGreaterThan(0); // the rule is not simply silent
   });
@@ -175,6 +176,7 @@ describe('the concordance rule on simulated surveillance', () => {
       missedBySingle += 1;
       if (days.some((d) => fires(world, d))) caughtOnlyByConcordance += 1;
     }
+    if (process.env.PRINT_RATES) console.log({ missedBySingle, caughtOnlyByConcordance });
     expect(missedBySingle).toBeGreaterThanOrEqual(10);
     // About one in ten: the price of an honest correction for every place and day looked at (see the rule's
     // documentation); what concordance adds is outbreaks that no channel would have flagged at all.
