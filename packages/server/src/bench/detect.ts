@@ -109,6 +109,8 @@ function summary(result: BatchResult[]): { alarms: number; evaluations: number; 
 const fmt = (x: number, digits = 1): string => x.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 const quick = process.argv.includes('--quick');
+// `--only earsC` runs one method; by default both.
+const only = process.argv[process.argv.indexOf('--only') + 1];
 const cores = availableParallelism();
 const series = loadBench();
 console.log(
@@ -118,7 +120,9 @@ console.log(
   '| method | series | workers | seconds | series/s | evaluations/s | × R series/s | CPU s | series per CPU-s (× R) | alarms (R) | peak RSS MB |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const config of configs) {
+for (const config of configs.filter((c) => !process.argv.includes('--only') || c.method === only)) {
+  // Warm up (JIT, method set-up) untimed, so that a short run measures the method and not the compiler.
+  await time(config, series.slice(0, 100), 1);
   const runs: [NamedSeries[], number][] = [
     [series, 1],
     [series, cores],
