@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { CityModel } from './city-model.js';
 import { parseCity, readCityFiles } from './read-city.js';
+import { upsertFacilities } from './upsert-facilities.js';
 import { upsertRows, type UpsertCount } from './upsert-rows.js';
 
 /**
@@ -136,38 +137,7 @@ async function writeCity(client: pg.ClientBase, model: CityModel) {
     })),
   });
 
-  const facilities = await upsertRows(client, {
-    table: 'facility',
-    key: ['id'],
-    columns: {
-      id: 'text',
-      city_id: 'text',
-      name: 'text',
-      name_en: 'text',
-      type: 'text',
-      place_code: 'text',
-      lat: 'double precision',
-      lon: 'double precision',
-      beds: 'integer',
-      roles: 'text[]',
-      properties: 'jsonb',
-      source: 'text',
-    },
-    rows: model.facilities.map((f) => ({
-      id: f.id,
-      city_id: city.id,
-      name: f.name,
-      name_en: f.nameEn,
-      type: f.type,
-      place_code: f.placeCode,
-      lat: f.lat,
-      lon: f.lon,
-      beds: f.beds,
-      roles: f.roles,
-      properties: f.properties,
-      source: 'city-data',
-    })),
-  });
+  const facilities = await upsertFacilities(client, city.id, model.facilities, 'city-data');
 
   await client.query('UPDATE city SET data_hash = $2, loaded_at = now() WHERE id = $1', [
     city.id,

@@ -2,7 +2,7 @@ import { simulate, simulatedRecords, type CityInput, type Scenario, type Simulat
 import type pg from 'pg';
 import type { ChannelId } from '../channels/channel-id.js';
 import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
-import { upsertRows } from '../city/upsert-rows.js';
+import { upsertFacilities } from '../city/upsert-facilities.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { mondayOf } from './history-rows.js';
 import { progressBar, type ProgressBar } from './progress-bar.js';
@@ -94,38 +94,7 @@ async function storeFacilities(pool: pg.Pool, sim: Simulation, cityId: string): 
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await upsertRows(client, {
-      table: 'facility',
-      key: ['id'],
-      columns: {
-        id: 'text',
-        city_id: 'text',
-        name: 'text',
-        name_en: 'text',
-        type: 'text',
-        place_code: 'text',
-        lat: 'double precision',
-        lon: 'double precision',
-        beds: 'integer',
-        roles: 'text[]',
-        properties: 'jsonb',
-        source: 'text',
-      },
-      rows: simulated.map((f) => ({
-        id: f.id,
-        city_id: cityId,
-        name: f.name,
-        name_en: f.nameEn,
-        type: f.type,
-        place_code: f.placeCode,
-        lat: f.lat,
-        lon: f.lon,
-        beds: f.beds,
-        roles: f.roles,
-        properties: f.properties,
-        source: 'simulated',
-      })),
-    });
+    await upsertFacilities(client, cityId, simulated, 'simulated');
     await markDone(client, sim.scenario.name, 'facilities', simulated.length);
     await client.query('COMMIT');
     return simulated.length;
