@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel.js';
-import { checkInstant, isIssue, knownPlace } from './checks.js';
+import { messageContribution } from './message-contribution.js';
 import { category, code, placeCode, text, timestamp } from './fields.js';
 
 /**
@@ -24,21 +24,7 @@ export const hotlineChannel = defineChannel({
   numberFields: [],
   booleanFields: [],
   key: (r) => `${r.line}/${r.messageId}`,
-  derive: (r, references) => {
-    const place = r.place === undefined ? references.rootPlace : knownPlace(references, r.place, 'place');
-    if (place === undefined) return { field: 'place', key: 'field.required' };
-    if (isIssue(place)) return place;
-    const late = checkInstant(references, r.time, 'time');
-    if (late) return late;
-    return {
-      eventDate: r.time.date,
-      placeCode: place,
-      facilityId: null,
-      signals: r.category === undefined ? ['all'] : ['all', r.category],
-      counts: null,
-      denominator: null,
-    };
-  },
+  derive: messageContribution,
   columns: {
     line: (r) => r.line,
     message_id: (r) => r.messageId,
