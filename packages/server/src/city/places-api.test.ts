@@ -1,39 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
-import { loadCity } from './load-city.js';
+import { describe, expect, inject, test } from 'vitest';
+import { cityApiHarness, type Page } from '../../test/city-app.js';
 import type { PlaceDetail, PlaceView } from './places-api.js';
-import { cityFolder } from './read-city.js';
 
-let db: TestDatabase;
-let app: App;
-interface ErrorBody {
-  error: { code: string; message: string; issues: Array<{ field: string; reason: string }> };
-}
-interface Page<T> {
-  items: T[];
-  next: string | null;
-}
-const get = async <T = ErrorBody>(url: string, language = 'en') => {
-  const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
-  return { status: response.statusCode, body: response.json<T>() };
-};
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await loadCity(db.pool, cityFolder('wuhan'));
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+const { get } = cityApiHarness();
 
 describe(`GET /api/v1/places on ${inject('databaseKind')}`, () => {
   test('the districts, with zone and population', async () => {

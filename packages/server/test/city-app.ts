@@ -1,0 +1,45 @@
+import { afterAll, beforeAll } from 'vitest';
+import { loadCity } from '../src/city/load-city.js';
+import { cityFolder } from '../src/city/read-city.js';
+import { loadConfig } from '../src/config.js';
+import { buildApp, type App } from '../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+/** The API's error body, as the tests read it. */
+export interface ErrorBody {
+  error: { code: string; message: string; issues: Array<{ field: string; reason: string }> };
+}
+
+/** A page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/**
+ * For a test file of the city API: a fresh database with Wuhan loaded and the app on it, set up in
+ * `beforeAll` and taken down in `afterAll`. `get` answers in English unless told otherwise.
+ */
+export function cityApiHarness() {
+  let db: TestDatabase;
+  let app: App;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadCity(db.pool, cityFolder('wuhan'));
+    const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
+    if (!loaded.ok) throw new Error(loaded.message);
+    app = await buildApp({
+      config: loaded.config,
+      db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+  const get = async <T = ErrorBody>(url: string, language = 'en') => {
+    const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
+    return { status: response.statusCode, body: response.json<T>() };
+  };
+  return { get };
+}
