@@ -1,8 +1,13 @@
 import type { Language } from './language.js';
 
+/** A domain's messages: key → text in every language. */
+export type Catalogue = Readonly<Record<string, Readonly<Record<Language, string>>>>;
+
 /**
  * Every message a user can see, in zh-CN and English, by key. `{name}` placeholders are filled from the
  * message's parameters. Keys are grouped by domain; add new ones here rather than writing text in code.
+ * A domain with many messages keeps them in its own folder (`src/<domain>/messages.ts`, a `Catalogue`)
+ * and spreads them in below, so that domains do not all edit one file.
  */
 const catalogue = {
   'error.invalid': { 'zh-CN': '请求无效：{detail}', en: 'Invalid request: {detail}' },
@@ -249,7 +254,7 @@ const catalogue = {
     en: 'Several surveillance channels show {family} above expectation in and around {area}; public-health officers are verifying.',
   },
   'cap.feed-title': { 'zh-CN': '{city}公共卫生预警', en: 'Public-health alerts, {city}' },
-} as const satisfies Record<string, Record<Language, string>>;
+} as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Readonly<Record<string, string | number>>;
