@@ -8,7 +8,6 @@ import { demoCity, demoScenario } from '../demo/demo-input.js';
 import { demoLoaded, loadDemo } from '../demo/load-demo.js';
 import { buildApp } from '../http/app.js';
 import { startHl7Listener } from '../mllp/hl7-listener.js';
-import { loadMllpSettings } from '../mllp/mllp-config.js';
 import { startDetection } from '../signals/scheduler.js';
 import { startAlertService } from '../alerts/service.js';
 import { UsageError } from './usage-error.js';
@@ -18,7 +17,7 @@ export const serveHelp = `Usage: shaobing serve
 Starts the platform: the database (the embedded PostgreSQL server in SHAOBING_DATA, default ./.shaobing,
 or DATABASE_URL), loads the city SHAOBING_CITY (default wuhan, from data/cities/<city>/) when its files
 changed, then the HTTP API on PORT (default 8080) and HL7 v2 over MLLP on SHAOBING_MLLP_PORT (default
-2575, 0 for off; see src/mllp/mllp-config.ts for TLS and the allowed sending facilities). On the first start
+2575, 0 for off; SHAOBING_MLLP_ALLOW and SHAOBING_MLLP_TLS_* in src/config.ts). On the first start
 with the Wuhan city it loads the demo (data/scenarios/demo.json, about a minute; SHAOBING_DEMO=off for none).
 `;
 
@@ -27,8 +26,6 @@ export async function runServe(): Promise<number> {
   const loaded = loadConfig();
   if (!loaded.ok) throw new UsageError(`configuration: ${loaded.message}`);
   const { config } = loaded;
-  const mllpSettings = loadMllpSettings();
-  if (!mllpSettings.ok) throw new UsageError(`configuration: ${mllpSettings.message}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = Date.now();
   let db;
@@ -47,7 +44,7 @@ export async function runServe(): Promise<number> {
   }
   const app = await buildApp({ config, db }, { logger: false });
   await app.listen({ port: config.port, host: config.host });
-  const { settings } = mllpSettings;
+  const settings = config.mllp;
   const mllp =
     config.mllpPort === 0
       ? undefined

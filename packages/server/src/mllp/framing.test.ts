@@ -47,6 +47,6 @@ describe('MLLP framing', () => {
     ['MSH|^~\\&|A|B|C|D|20240101||ADT^A04|1|P|2.5.1', 'utf-8'],
     ['hello', 'utf-8'],
   ])('MSH-18 of %s is %s', (header, charset) => {
-    expect(charsetOf(Buffer.from(`${header}\rPID|1`, 'latin1'))).toBe(charset);
+    expect(charsetOf(Buffer.from(`${header}\rPID|1`, 'latin1')).encoding).toBe(charset);
   });
 });

@@ -1,10 +1,11 @@
 import net from 'node:net';
 import tls from 'node:tls';
+import { decodeHl7 } from './charset.js';
 import { frame, MllpDecoder } from './framing.js';
 
 /**
  * A small MLLP sender, for tests and for trying an endpoint by hand: writes framed messages (optionally in
- * pieces) and collects the acknowledgements.
+ * pieces) and collects the acknowledgements, read in the character set their MSH-18 names.
  */
 export interface MllpClient {
   /** Writes raw bytes as they are (to send a frame in pieces, or noise). */
@@ -13,6 +14,8 @@ export interface MllpClient {
   readonly send: (message: string | Buffer) => Promise<string>;
   /** The next `count` acknowledgements, in order. */
   readonly acks: (count: number, timeoutMs?: number) => Promise<string[]>;
+  /** The next `count` acknowledgements as the bytes that came. */
+  readonly rawAcks: (count: number, timeoutMs?: number) => Promise<Buffer[]>;
   readonly close: () => void;
 }
 
@@ -28,10 +31,10 @@ export async function connectMllp(
     s.once('error', reject);
   });
   const decoder = new MllpDecoder(16 * 1024 * 1024);
-  const received: string[] = [];
+  const received: Buffer[] = [];
   let wake: (() => void) | undefined;
   socket.on('data', (chunk: Buffer) => {
-    for (const f of decoder.push(chunk).frames) received.push(f.toString('utf8'));
+    for (const f of decoder.push(chunk).frames) received.push(Buffer.from(f));
     wake?.();
   });
   socket.on('close', () => wake?.());
@@ -39,7 +42,7 @@ export async function connectMllp(
   const write = (bytes: Buffer) =>
     new Promise<void>((resolve, reject) => socket.write(bytes, (e) => (e ? reject(e) : resolve())));
 
-  const acks = async (count: number, timeoutMs = 15_000) => {
+  const rawAcks = async (count: number, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     while (received.length < count) {
       if (socket.destroyed) throw new Error(`connection closed after ${received.length} of ${count} ACKs`);
@@ -55,6 +58,8 @@ export async function connectMllp(
     }
     return received.splice(0, count);
   };
+  const acks = async (count: number, timeoutMs?: number) =>
+    (await rawAcks(count, timeoutMs)).map((bytes) => decodeHl7(bytes));
 
   return {
     write,
@@ -64,6 +69,7 @@ export async function connectMllp(
       return ack as string;
     },
     acks,
+    rawAcks,
     close: () => socket.destroy(),
   };
 }

@@ -1,14 +1,15 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { frame } from './framing.js';
 import { startHl7Listener } from './hl7-listener.js';
 import { connectMllp } from './mllp-client.js';
-import type { MllpSettings } from './mllp-config.js';
+import type { MllpSettings } from '../config.js';
 import type { MllpServer } from './mllp-server.js';
 
 /** End to end: real sockets to the HL7 listener on a free port, a test database behind it. */
@@ -25,7 +26,7 @@ const segment = (ack: string, name: string) =>
 const msa = (ack: string) => segment(ack, 'MSA')[0] ?? [];
 const errs = (ack: string) => segment(ack, 'ERR');
 
-const settings: MllpSettings = { facilities: undefined, tls: undefined, language: 'en' };
+const settings: MllpSettings = { allow: undefined, tls: undefined, language: 'en' };
 
 let db: TestDatabase;
 let server: MllpServer;
@@ -183,20 +184,47 @@ describe('HL7 over MLLP', () => {
     expect(errs(test)[0]?.[2]).toBe('MSH^1^11');
   });
 
-  test('a message in GB 18030 (MSH-18) is read in its character set', async () => {
+  test('a message in GB 18030 (MSH-18) is read in its character set and answered in it', async () => {
+    const chinese = await startHl7Listener({
+      port: 0,
+      host: '127.0.0.1',
+      settings: { ...settings, language: 'zh-CN' },
+      pool: db.pool,
+      log: () => {},
+    });
     const text = sample('a04-minimal-admit-reason')
       .replace('|P|2.5.1', '|P|2.5.1||||||GB 18030-2000')
       .replace('CHC-0099-V', 'GB-1');
-    const client = await connectMllp(server.port);
-    await client.write(frame(Buffer.from(new Uint8Array(encodeGb18030(text)))));
-    const [ack] = await client.acks(1);
+    const client = await connectMllp(chinese.port);
+    await client.write(frame(iconv.encode(text, 'gb18030')));
+    const [bytes] = await client.rawAcks(1);
     client.close();
-    expect(msa(ack ?? '')[1]).toBe('AA');
+    await chinese.close();
+    const ack = iconv.decode(bytes ?? Buffer.alloc(0), 'gb18030');
+    expect(msa(ack)[1]).toBe('AA');
+    expect(msa(ack)[3]).toBe('已接收');
+    expect(segment(ack, 'MSH')[0]?.[17]).toBe('GB 18030-2000');
+    // The bytes are GB 18030, not UTF-8: 已接收 is six bytes in GB 18030 and nine in UTF-8.
+    expect(bytes?.includes(iconv.encode('已接收', 'gb18030'))).toBe(true);
+    expect(bytes?.includes(Buffer.from('已接收', 'utf8'))).toBe(false);
     expect(await stored('FX-H1/GB-1')).toMatchObject({ chief_complaint: '腹泻水样便5次，无发热' });
+  });
+
+  test('a Latin-1 message is answered in UTF-8, and MSH-18 of the ACK says so', async () => {
+    const client = await connectMllp(server.port);
+    const ack = await client.send(
+      sample('a03-discharge-en').replace('|P|2.5.1', '|P|2.5.1||||||8859/1').replace('ENC-2024-0042', 'L1-1'),
+    );
+    client.close();
+    expect(msa(ack)[1]).toBe('AA');
+    expect(segment(ack, 'MSH')[0]?.[17]).toBe('UNICODE UTF-8');
   });
 });
 
-describe('MLLP with an allowed-facility list, over TLS', () => {
+const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
+if (!hasOpenssl) process.stdout.write('MLLP over TLS: skipped, no openssl to make a test certificate\n');
+
+describe.skipIf(!hasOpenssl)('MLLP with an allowed-facility list, over TLS', () => {
   let folder: string;
   let tlsServer: MllpServer;
   let cert: Buffer;
@@ -228,7 +256,7 @@ describe('MLLP with an allowed-facility list, over TLS', () => {
       port: 0,
       host: '127.0.0.1',
       settings: {
-        facilities: ['FX-H1'],
+        allow: ['FX-H1', 'FX-NOT-IN-CITY'],
         tls: { cert, key: readFileSync(join(folder, 'key.pem')) },
         language: 'zh-CN',
       },
@@ -249,6 +277,23 @@ describe('MLLP with an allowed-facility list, over TLS', () => {
     expect(msa(listed)[1]).toBe('AA');
     expect(msa(unlisted)[1]).toBe('AR');
     expect(msa(unlisted)[3]).toBe('发送机构 FX-FC1 未获准通过本接口报送');
+    expect(await stored('FX-FC1/V20240105-0007')).toMatchObject({ version: 2 });
+  });
+
+  test('a listed id that is not a facility of the city is still refused, and nothing is stored', async () => {
+    const client = await connectMllp(tlsServer.port, { tls: { ca: cert, servername: 'localhost' } });
+    const ghost = await client.send(
+      sample('a04-minimal-admit-reason')
+        .replace('|FX-H1|', '|FX-NOT-IN-CITY|')
+        .replace('CHC-0099-V', 'GHOST-1'),
+    );
+    client.close();
+    expect(msa(ghost)[1]).toBe('AR');
+    expect(errs(ghost)[0]?.slice(2, 4)).toEqual(['MSH^1^4', '103^Table value not found^HL70357']);
+    const count = await db.pool.query(
+      "SELECT count(*)::int AS n FROM visit_record WHERE visit_id = 'GHOST-1'",
+    );
+    expect(count.rows[0]).toEqual({ n: 0 });
   });
 
   test('a plain TCP client gets nothing from the TLS port', async () => {
@@ -258,33 +303,3 @@ describe('MLLP with an allowed-facility list, over TLS', () => {
     client.close();
   });
 });
-
-/** GB 18030 bytes for a test message: Node decodes GB 18030 but has no encoder, so iconv via a table. */
-function encodeGb18030(text: string): number[] {
-  const bytes: number[] = [];
-  const decoder = new TextDecoder('gb18030');
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) {
-      bytes.push(ch.charCodeAt(0));
-      continue;
-    }
-    const code = findGbCode(ch, decoder);
-    bytes.push(code >> 8, code & 0xff);
-  }
-  return bytes;
-}
-
-const gbCache = new Map<string, number>();
-function findGbCode(ch: string, decoder: { decode: (bytes: Uint8Array) => string }): number {
-  const known = gbCache.get(ch);
-  if (known !== undefined) return known;
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const decoded = decoder.decode(new Uint8Array([hi, lo]));
-      gbCache.set(decoded, (hi << 8) | lo);
-      if (decoded === ch) return (hi << 8) | lo;
-    }
-  }
-  throw new Error(`no two-byte GB 18030 code for ${ch}`);
-}

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import type { MllpTls } from './mllp-config.js';
+import type { MllpTls } from '../config.js';
 import { frame, MllpDecoder } from './framing.js';
 
 /**

@@ -37,8 +37,10 @@ export function buildAck(options: {
   readonly text: string;
   readonly errors?: readonly AckError[];
   readonly now?: Date;
+  /** MSH-18: the character set the acknowledgement is written in (see mllp/charset.ts). */
+  readonly charset?: string;
 }): string {
-  const { message, code, text, errors = [] } = options;
+  const { message, code, text, errors = [], charset = 'UNICODE UTF-8' } = options;
   const msh = message ? segmentsNamed(message, 'MSH')[0] : undefined;
   const hd = (field: number) =>
     message
@@ -52,7 +54,7 @@ export function buildAck(options: {
   counter = (counter + 1) % 1_000_000;
   const ackId = `SB${Date.now().toString(36).toUpperCase()}${counter.toString(36).toUpperCase()}`;
   const segments = [
-    `MSH|^~\\&|SHAOBING|SHAOBING|${hd(3)}|${hd(4)}|${hl7Now(options.now)}||${trigger ? `ACK^${trigger}^ACK` : 'ACK'}|${ackId}|P|2.5.1||||||UNICODE UTF-8`,
+    `MSH|^~\\&|SHAOBING|SHAOBING|${hd(3)}|${hd(4)}|${hl7Now(options.now)}||${trigger ? `ACK^${trigger}^ACK` : 'ACK'}|${ackId}|P|2.5.1||||||${escapeText(charset)}`,
     `MSA|${code}|${controlId}|${escapeText(text)}`,
     ...errors.map(
       (e) =>

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Language } from '../../i18n/language.js';
 import { translate, type MessageKey, type MessageParams } from '../../i18n/messages.js';
 import { ingestRecords } from '../ingest-records.js';
-import { buildAck, type AckCode, type AckError } from './ack.js';
+import { buildAck as buildHl7Ack, type AckCode, type AckError } from './ack.js';
 import { visitFromAdt } from './adt-visit.js';
 import {
   locationName,
@@ -24,6 +24,8 @@ export interface ReceiveOptions {
   /** Whether a sending facility (MSH-4) may send here. */
   readonly allowFacility: (facility: string) => Promise<boolean>;
   readonly language: Language;
+  /** MSH-18 of the acknowledgement (default `UNICODE UTF-8`): the character set the caller writes it in. */
+  readonly ackCharset?: string;
 }
 
 export type Outcome = 'accepted' | 'duplicate' | 'corrected' | 'error' | 'rejected' | 'failed';
@@ -37,6 +39,12 @@ const TRIGGERS = new Set(['A01', 'A03', 'A04', 'A08']);
 
 export async function receiveHl7(text: string, options: ReceiveOptions): Promise<Receipt> {
   const { language } = options;
+  const buildAck = (ack: Parameters<typeof buildHl7Ack>[0]) =>
+    buildHl7Ack({ ...ack, ...(options.ackCharset === undefined ? {} : { charset: options.ackCharset }) });
+  const failed = (message: Hl7Message, text: string): Receipt => {
+    const errors: AckError[] = [{ location: { segment: 'MSH', sequence: 1 }, code: 207, text }];
+    return { ack: buildAck({ message, code: 'AR', text, errors }), outcome: 'failed' };
+  };
   const say = (key: MessageKey, params?: MessageParams) => translate(key, language, params);
   const refuse = (
     message: Hl7Message | undefined,
@@ -101,11 +109,6 @@ export async function receiveHl7(text: string, options: ReceiveOptions): Promise
   const outcome: Outcome =
     report.duplicates > 0 ? 'duplicate' : report.corrected > 0 ? 'corrected' : 'accepted';
   return { ack: buildAck({ message, code: 'AA', text: say(`hl7.${outcome}`) }), outcome };
-}
-
-function failed(message: Hl7Message, text: string): Receipt {
-  const errors: AckError[] = [{ location: { segment: 'MSH', sequence: 1 }, code: 207, text }];
-  return { ack: buildAck({ message, code: 'AR', text, errors }), outcome: 'failed' };
 }
 
 /** MSH-9 (ADT^A01/A03/A04/A08), MSH-10, MSH-11 (P) and MSH-12 (2.x). */
