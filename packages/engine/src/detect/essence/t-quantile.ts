@@ -3,7 +3,7 @@ import { pt } from '../../stats/student-t.js';
 /**
  * Upper-tail quantile of Student's t with `df` degrees of freedom: the `x` with P(T > x) = `alpha`, R's
  * `qt(1 - alpha, df)`. Our stats module has the CDF only, so the quantile inverts it: P(T > x) = pt(-x) falls
- * strictly in x, which bisection follows down to adjacent doubles (about 60 CDF calls; callers cache per df).
+ * strictly in x, which bisection follows down to adjacent doubles (about 60 CDF calls; `CriticalValues` caches them).
  */
 export function qtUpper(alpha: number, df: number): number {
   if (!(alpha > 0 && alpha < 1) || !(df > 0)) return NaN;
@@ -31,15 +31,29 @@ export function round5(x: number): number {
 
 /**
  * Rnssp's rounded critical values `round(qt(1 - alpha, df), 5)` and our exact `qt(1 - alpha, df)`, memoised
- * per degrees of freedom for one run (a baseline of at most `B` values has at most `B - 1` of them).
+ * per (alpha, rounded, df) for the whole process: every series of a run starts its baseline at 7 values and
+ * grows it to B, so each series needs the same ~3 × B quantiles, and a bisection of ~60 CDF calls each made
+ * them most of a detection run's time when they were cached per series only. The cache is bounded: df < B
+ * for each alpha, and alphas come from the detection rules (a handful).
  */
 export class CriticalValues {
-  private readonly cache = new Map<number, number>();
+  private static readonly shared = new Map<string, Map<number, number>>();
+  private readonly cache: Map<number, number>;
 
   constructor(
     private readonly alpha: number,
     private readonly rounded: boolean,
-  ) {}
+  ) {
+    const key = `${alpha}|${rounded}`;
+    let cache = CriticalValues.shared.get(key);
+    if (!cache) {
+      // A bound on distinct alphas, should a caller sweep them: start again rather than grow without end.
+      if (CriticalValues.shared.size >= 64) CriticalValues.shared.clear();
+      cache = new Map();
+      CriticalValues.shared.set(key, cache);
+    }
+    this.cache = cache;
+  }
 
   at(df: number): number {
     let value = this.cache.get(df);
