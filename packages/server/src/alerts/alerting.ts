@@ -160,7 +160,7 @@ export function startAlerting(options: AlertingOptions): Alerting {
       enqueue(event.channel, `batch of ${event.channel}`, () => evaluateBatch(event));
     }),
     onSignals((event) => {
-      if (stopped) return;
+      if (stopped || (event.pool !== undefined && event.pool !== pool)) return;
       const heard = Date.now();
       enqueue('signals', `detection run ${event.runId}`, () => evaluateSignals(event, heard));
     }),

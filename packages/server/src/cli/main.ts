@@ -32,6 +32,13 @@ const commands: Readonly<Record<string, Command>> = {
       return { help: m.detectHelp, run: m.runDetect };
     },
   },
+  drill: {
+    summary: 'play a scenario through the whole pipeline on a throwaway database and score detection',
+    load: async () => {
+      const m = await import('../drill/drill-command.js');
+      return { help: m.drillHelp, run: m.runDrillCommand };
+    },
+  },
 };
 
 const help = `shaobing — public-health early warning (哨兵)

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type pg from 'pg';
 
 /**
  * The in-process event of detection runs: after a run commits, listeners (the alert rules) hear which
@@ -43,6 +44,8 @@ export interface DetectionSignal {
 
 /** What one run changed in the signal store. */
 export interface SignalsStored {
+  /** The database the run stored them in (a process may hold more than one: a drill beside the platform). */
+  readonly pool?: pg.Pool;
   readonly runId: number;
   /** New signals, and signals alarming again or with changed values. */
   readonly signals: readonly DetectionSignal[];
