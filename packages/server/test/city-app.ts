@@ -4,6 +4,7 @@ import { cityFolder } from '../src/city/read-city.js';
 import { loadConfig } from '../src/config.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { signIn } from './sign-in.js';
 
 /** The API's error body, as the tests read it. */
 export interface ErrorBody {
@@ -23,6 +24,7 @@ export interface Page<T> {
 export function cityApiHarness() {
   let db: TestDatabase;
   let app: App;
+  let auth: Readonly<Record<string, string>>;
   beforeAll(async () => {
     db = await createTestDatabase();
     await loadCity(db.pool, cityFolder('wuhan'));
@@ -32,13 +34,18 @@ export function cityApiHarness() {
       config: loaded.config,
       db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
     });
+    auth = (await signIn(db.pool, { role: 'analyst' })).headers;
   });
   afterAll(async () => {
     await app.close();
     await db.drop();
   });
   const get = async <T = ErrorBody>(url: string, language = 'en') => {
-    const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
+    const response = await app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-language': language, ...auth },
+    });
     return { status: response.statusCode, body: response.json<T>() };
   };
   return { get };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { signIn } from '../../test/sign-in.js';
 import { loadConfig } from '../config.js';
 import { buildApp, type App } from '../http/app.js';
 import type { CityView } from './city-api.js';
@@ -8,11 +9,16 @@ import { cityFolder } from './read-city.js';
 
 let db: TestDatabase;
 let app: App;
+let auth: Readonly<Record<string, string>>;
 interface ErrorBody {
   error: { code: string; message: string; issues: Array<{ field: string; reason: string }> };
 }
 const get = async <T = ErrorBody>(url: string, language = 'en') => {
-  const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
+  const response = await app.inject({
+    method: 'GET',
+    url,
+    headers: { 'accept-language': language, ...auth },
+  });
   return { status: response.statusCode, body: response.json<T>() };
 };
 
@@ -25,6 +31,7 @@ beforeAll(async () => {
     config: loaded.config,
     db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
   });
+  auth = (await signIn(db.pool, { role: 'public_viewer' })).headers;
 });
 afterAll(async () => {
   await app.close();
@@ -78,7 +85,7 @@ describe(`GET /api/v1/city on ${inject('databaseKind')}`, () => {
     const response = await other.inject({
       method: 'GET',
       url: '/api/v1/city',
-      headers: { 'accept-language': 'zh-CN' },
+      headers: { 'accept-language': 'zh-CN', ...auth },
     });
     await other.close();
     expect(response.statusCode).toBe(404);

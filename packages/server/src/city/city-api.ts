@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import type { Platform } from '../http/app.js';
+import { access } from '../access/route-access.js';
 
 /** GET /api/v1/city: the configured city with its district polygons (GeoJSON, WGS-84) for the map. */
 
@@ -54,6 +55,7 @@ export const cityApi =
     app.get(
       '/api/v1/city',
       {
+        config: access.signedIn(),
         schema: {
           tags: ['city'],
           summary: 'The city and its districts, as GeoJSON for the map',

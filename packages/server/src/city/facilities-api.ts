@@ -5,6 +5,7 @@ import type { Platform } from '../http/app.js';
 import { FACILITY_TYPES } from './city-model.js';
 import { badQuery, decodeCursor, likeLiteral, pageOf, pageQuery, toPage } from './page.js';
 import { placeCode } from './places-api.js';
+import { access } from '../access/route-access.js';
 
 /** GET /api/v1/facilities (filtered by type, role and place, paged) and GET /api/v1/facilities/{id}. */
 
@@ -69,6 +70,7 @@ export const facilitiesApi =
     app.get(
       '/api/v1/facilities',
       {
+        config: access.signedIn(),
         schema: {
           tags: ['city'],
           summary: 'Facilities: hospitals, fever clinics, shelter hospitals, EMS stations, … (机构)',
@@ -111,6 +113,7 @@ export const facilitiesApi =
     app.get(
       '/api/v1/facilities/:id',
       {
+        config: access.signedIn(),
         schema: {
           tags: ['city'],
           summary: 'One facility',

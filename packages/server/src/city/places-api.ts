@@ -4,6 +4,7 @@ import { ApiError } from '../http/api-error.js';
 import type { Platform } from '../http/app.js';
 import { PLACE_LEVELS } from './city-model.js';
 import { badQuery, decodeCursor, likeLiteral, pageOf, pageQuery, toPage } from './page.js';
+import { access } from '../access/route-access.js';
 
 /** GET /api/v1/places (the place tree, filtered and paged) and GET /api/v1/places/{code}. */
 
@@ -93,6 +94,7 @@ export const placesApi =
     app.get(
       '/api/v1/places',
       {
+        config: access.signedIn(),
         schema: {
           tags: ['city'],
           summary: 'Places: city, districts, streets/towns, communities/villages (地区)',
@@ -136,6 +138,7 @@ export const placesApi =
     app.get(
       '/api/v1/places/:code',
       {
+        config: access.signedIn(),
         schema: {
           tags: ['city'],
           summary: 'One place with its ancestors, the counts below it and its neighbours',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { signIn } from '../../test/sign-in.js';
 import { loadConfig } from '../config.js';
 import { buildApp, type App } from '../http/app.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
@@ -17,6 +18,7 @@ const bin = fileURLToPath(new URL('../../bin/shaobing.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'shaobing-import-'));
 let db: TestDatabase;
 let app: App;
+let token: string;
 let apiUrl: string;
 
 function shaobing(env: Record<string, string>, ...args: string[]) {
@@ -48,6 +50,7 @@ beforeAll(async () => {
     config: loaded.config,
     db: { pool: db.pool, url: db.url, embedded: false, close: async () => {} },
   });
+  token = (await signIn(db.pool, { role: 'analyst' })).token;
   await app.listen({ port: 0, host: '127.0.0.1' });
   apiUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 });
@@ -77,6 +80,8 @@ describe(`shaobing import on ${inject('databaseKind')}`, () => {
       path,
       '--url',
       apiUrl,
+      '--token',
+      token,
       '--part-mb',
       '0.005',
       '--rejects',
@@ -97,7 +102,7 @@ describe(`shaobing import on ${inject('databaseKind')}`, () => {
       'again.csv',
       Array.from({ length: 300 }, (_, i) => row(`api${i}`)).filter((_, i) => i !== 149),
     );
-    const run = await shaobing({}, 'import', 'visit', path, '--url', apiUrl);
+    const run = await shaobing({ SHAOBING_TOKEN: token }, 'import', 'visit', path, '--url', apiUrl);
     expect(run.stdout).toContain('0 stored, 299 duplicates');
     expect(run.status).toBe(0);
   });

@@ -25,6 +25,8 @@ DATABASE_URL). Records are committed batch by batch; a record already stored is 
 interrupted import again is safe. Rejected records are listed with their row in the file, field and reason.
 
   --url URL        the running platform's address
+  --token T        a token for the platform (POST /api/v1/auth/login, or an API token); default
+                   SHAOBING_TOKEN
   --format F       csv or json (default: from the file's extension)
   --rejects FILE   write every rejected record (row, field, reason) to a CSV file
   --lang L         language of the reasons (default: from LANG; zh-CN or en)
@@ -66,6 +68,7 @@ export async function runImport(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         url: { type: 'string' },
+        token: { type: 'string' },
         format: { type: 'string' },
         rejects: { type: 'string' },
         lang: { type: 'string' },
@@ -113,6 +116,7 @@ export async function runImport(argv: string[]): Promise<number> {
         language,
         partMb * 1024 * 1024,
         progress,
+        values.token ?? process.env.SHAOBING_TOKEN,
       );
     } catch (error) {
       if (error instanceof ApiRefused)

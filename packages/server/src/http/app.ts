@@ -16,11 +16,15 @@ import { healthRoutes } from './health.js';
 import { surveillanceRoutes } from '../ingest/routes.js';
 import { detectionRoutes } from '../signals/routes.js';
 import { alertRoutes } from '../alerts/routes.js';
+import { accessRoutes } from '../access/routes.js';
+import { installGuard } from '../access/guard.js';
 
 /** What the routes need from the running platform. */
 export interface Platform {
   readonly config: Config;
   readonly db: Database;
+  /** Milliseconds since the epoch; tests inject a clock (session expiry, login limits). */
+  readonly clock?: () => number;
 }
 
 export type App = FastifyInstance;
@@ -40,6 +44,8 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   app.setNotFoundHandler((request) => {
     throw new ApiError('not-found', 'error.not-found', { what: `${request.method} ${request.url}` });
   });
+  // Every route declares its access (src/access/README.md); the guard refuses those that do not.
+  installGuard(app, platform.db.pool, platform.clock ?? Date.now);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -52,6 +58,7 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes(platform));
+  await app.register(accessRoutes(platform));
   await app.register(surveillanceRoutes(platform));
   await app.register(cityModelRoutes(platform));
   await app.register(detectionRoutes(platform));

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from './app.js';
+import { access } from '../access/route-access.js';
 
 const health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -13,7 +14,10 @@ export const healthRoutes =
   async (app) => {
     app.get(
       '/api/health',
-      { schema: { tags: ['system'], summary: 'Liveness and database status', response: { 200: health } } },
+      {
+        config: access.public(),
+        schema: { tags: ['system'], summary: 'Liveness and database status', response: { 200: health } },
+      },
       async () => {
         try {
           const row = await platform.db.pool.query<{ version: string }>(

@@ -1,3 +1,4 @@
+import { accessMessages } from '../access/messages.js';
 import type { Language } from './language.js';
 
 /** A domain's messages: key → text in every language. */
@@ -254,6 +255,7 @@ const catalogue = {
     en: 'Several surveillance channels show {family} above expectation in and around {area}; public-health officers are verifying.',
   },
   'cap.feed-title': { 'zh-CN': '{city}公共卫生预警', en: 'Public-health alerts, {city}' },
+  ...accessMessages,
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof catalogue;

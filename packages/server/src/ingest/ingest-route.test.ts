@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { signIn } from '../../test/sign-in.js';
 import { loadConfig } from '../config.js';
 import { buildApp, type App } from '../http/app.js';
 import { recountDifferences } from '../series/recount.js';
@@ -12,6 +13,7 @@ import { insertFixtureCity } from './testing/fixture-city.js';
 let db: TestDatabase;
 let app: App;
 let small: App; // the same platform with a 1 MB body limit
+let auth: Readonly<Record<string, string>>;
 
 const platformWith = async (limitMb: string) => {
   const loaded = loadConfig({ SHAOBING_BODY_LIMIT_MB: limitMb });
@@ -27,6 +29,7 @@ beforeAll(async () => {
   await insertFixtureCity(db.pool);
   app = await platformWith('50');
   small = await platformWith('1');
+  auth = (await signIn(db.pool, { role: 'analyst' })).headers;
 });
 afterAll(async () => {
   await app.close();
@@ -44,7 +47,7 @@ const post = async (
   const response = await target.inject({
     method: 'POST',
     url: `/api/v1/ingest/${channel}`,
-    headers: { 'content-type': type, 'accept-language': language },
+    headers: { 'content-type': type, 'accept-language': language, ...auth },
     payload,
   });
   return {
@@ -151,7 +154,7 @@ describe(`POST /api/v1/ingest/{channel} on ${inject('databaseKind')}`, () => {
           port,
           method: 'POST',
           path: '/api/v1/ingest/visit',
-          headers: { 'content-type': 'text/csv' },
+          headers: { 'content-type': 'text/csv', ...auth },
         },
         (res) => {
           let body = '';

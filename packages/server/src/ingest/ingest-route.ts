@@ -7,6 +7,9 @@ import { languageOf } from '../i18n/language.js';
 import { bodyRecords, BodyTooLarge, type BodyFormat } from './body-rows.js';
 import { ingestStream, StreamFailed } from './ingest-stream.js';
 import { NotAnArray } from './json-array-reader.js';
+import { onlyFacility } from '../access/facility-scope.js';
+import { principalOf } from '../access/route-access.js';
+import { INGEST_ROLES } from '../access/roles.js';
 
 export const ingestReportSchema = z.object({
   received: z.number().int(),
@@ -40,6 +43,7 @@ export const ingestRoute =
     app.post(
       '/api/v1/ingest/:channel',
       {
+        config: { access: { roles: INGEST_ROLES, apiToken: 'ingest' } },
         schema: {
           tags: ['ingest'],
           summary: 'Submit records of one channel (JSON array or CSV)',
@@ -71,11 +75,15 @@ export const ingestRoute =
           throw tooLarge();
         }
         const body = request.body as AsyncIterable<Buffer>;
+        // API tokens and facility reporters send their own facility's records only.
+        const { facilityId } = principalOf(request);
         try {
           return await ingestStream(
             platform.db.pool,
             channel,
-            bodyRecords(body, format, { maxBytes: limit }),
+            facilityId === null
+              ? bodyRecords(body, format, { maxBytes: limit })
+              : onlyFacility(bodyRecords(body, format, { maxBytes: limit }), channel, facilityId),
             {
               source: format === 'csv' ? 'csv' : 'api',
               language: languageOf(request.headers['accept-language']),

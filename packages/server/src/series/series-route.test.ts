@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { signIn } from '../../test/sign-in.js';
 import { loadConfig } from '../config.js';
 import { buildApp, type App } from '../http/app.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
@@ -7,6 +8,7 @@ import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 
 let db: TestDatabase;
 let app: App;
+let auth: Readonly<Record<string, string>>;
 
 const visit = (id: string, facility: string, day: string, complaint = '发热、咳嗽') => ({
   visitId: id,
@@ -25,6 +27,7 @@ beforeAll(async () => {
     config: loaded.config,
     db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
   });
+  auth = (await signIn(db.pool, { role: 'analyst' })).headers;
   // FX-H1 reports on 1, 2 and 4 January 2024 (a Monday, …); FX-FC1 on 2 January only.
   await ingestRecords(
     db.pool,
@@ -74,7 +77,7 @@ const get = async <T = Record<string, unknown>>(query: string) => {
   const response = await app.inject({
     method: 'GET',
     url: `/api/v1/series?${query}`,
-    headers: { 'accept-language': 'en' },
+    headers: { 'accept-language': 'en', ...auth },
   });
   return { status: response.statusCode, body: response.json<T>() };
 };

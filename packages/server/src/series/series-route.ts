@@ -6,6 +6,9 @@ import type { Platform } from '../http/app.js';
 import { ApiError, invalid, notFound } from '../http/api-error.js';
 import { addDays, periodLength, periodStart, periodsFrom } from './periods.js';
 import { querySeries } from './query-series.js';
+import { inJurisdiction } from '../access/jurisdiction.js';
+import { access, principalOf } from '../access/route-access.js';
+import { SURVEILLANCE_READERS } from '../access/roles.js';
 
 const day = z.string().refine((v) => parseDate(v) !== undefined, 'expected a date YYYY-MM-DD');
 
@@ -57,6 +60,7 @@ export const seriesRoute =
     app.get(
       '/api/v1/series',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['series'],
           summary: 'A count series of one channel and signal at a place (or a facility), by day or ISO week',
@@ -73,17 +77,27 @@ export const seriesRoute =
         if (q.place !== undefined && q.facility !== undefined)
           throw invalid('give place or facility, not both');
         const pool = platform.db.pool;
+        const caller = principalOf(request);
+        const outside = (what: string) => new ApiError('forbidden', 'access.outside-jurisdiction', { what });
         let place = q.place;
         if (q.facility !== undefined) {
-          const found = await pool.query('SELECT 1 FROM facility WHERE id = $1', [q.facility]);
-          if (found.rowCount === 0) throw notFound(`facility ${q.facility}`);
+          const found = await pool.query<{ place_code: string }>(
+            'SELECT place_code FROM facility WHERE id = $1',
+            [q.facility],
+          );
+          const at = found.rows[0]?.place_code;
+          if (at === undefined) throw notFound(`facility ${q.facility}`);
+          if (!inJurisdiction(caller, at)) throw outside(`facility ${q.facility}`);
         } else if (place === undefined) {
           const root = await pool.query<{ code: string }>(
             "SELECT code FROM place WHERE level = 'city' ORDER BY code LIMIT 1",
           );
           place = root.rows[0]?.code;
           if (place === undefined) throw notFound('place');
+          // Without a place: the city for city-wide callers, the caller's own jurisdiction otherwise.
+          if (!inJurisdiction(caller, place)) place = caller.jurisdiction;
         } else {
+          if (!inJurisdiction(caller, place)) throw outside(`place ${place}`);
           const found = await pool.query('SELECT 1 FROM place WHERE code = $1', [place]);
           if (found.rowCount === 0) throw notFound(`place ${place}`);
         }

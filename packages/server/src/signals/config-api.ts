@@ -7,6 +7,8 @@ import type { Platform } from '../http/app.js';
 import { activeConfig, readConfig, saveConfig, type DetectionConfig } from './config-store.js';
 import { PERIODS, ruleInput } from './rule.js';
 import { ruleIssues } from './validate-rules.js';
+import { access } from '../access/route-access.js';
+import { DETECTION_EDITORS, SURVEILLANCE_READERS } from '../access/roles.js';
 
 /**
  * GET /api/v1/detection/config (the configuration in force, or an earlier version) and PUT (a new version:
@@ -57,6 +59,7 @@ export const configApi =
     app.get(
       '/api/v1/detection/config',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['detection'],
           summary:
@@ -77,6 +80,7 @@ export const configApi =
     app.put(
       '/api/v1/detection/config',
       {
+        config: access.roles(...DETECTION_EDITORS),
         schema: {
           tags: ['detection'],
           summary: 'Save a new configuration version (validated against each method); it is in force at once',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { signIn } from '../../test/sign-in.js';
 import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
 import { loadConfig } from '../config.js';
 import { buildApp, type App } from '../http/app.js';
@@ -12,6 +13,7 @@ import { addDailyCounts } from './testing/write-series.js';
 
 let db: TestDatabase;
 let app: App;
+let auth: Readonly<Record<string, string>>;
 
 interface ErrorBody {
   error: { code: string; message: string; issues: { field: string; reason: string }[] };
@@ -30,7 +32,7 @@ const call = async <T>(method: 'GET' | 'PUT' | 'POST', url: string, body?: unkno
   const response = await app.inject({
     method,
     url,
-    headers: { 'accept-language': 'en' },
+    headers: { 'accept-language': 'en', ...auth },
     ...(body === undefined ? {} : { payload: body as object }),
   });
   return { status: response.statusCode, body: response.json<T>() };
@@ -45,6 +47,7 @@ beforeAll(async () => {
     config: loaded.config,
     db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
   });
+  auth = (await signIn(db.pool, { role: 'analyst' })).headers;
 });
 afterAll(async () => {
   await app.close();

@@ -6,6 +6,8 @@ import type { Platform } from '../http/app.js';
 import { PERIODS } from './rule.js';
 import { listNotEvaluated, listRuns, readRun, type RunSummary } from './run-summary.js';
 import { detectionOf } from './scheduler.js';
+import { access } from '../access/route-access.js';
+import { DETECTION_EDITORS, SURVEILLANCE_READERS } from '../access/roles.js';
 
 /**
  * GET /api/v1/detection/runs (the latest runs: counts, step durations, why series were not evaluated),
@@ -87,6 +89,7 @@ export const runsApi =
     app.get(
       '/api/v1/detection/runs',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['detection'],
           summary: 'The latest detection runs, newest first',
@@ -117,6 +120,7 @@ export const runsApi =
     app.get(
       '/api/v1/detection/runs/:id/not-evaluated',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['detection'],
           summary: 'Every series a run could not evaluate, with the reason',
@@ -157,6 +161,7 @@ export const runsApi =
     app.post(
       '/api/v1/detection/run',
       {
+        config: access.roles(...DETECTION_EDITORS),
         schema: {
           tags: ['detection'],
           summary: 'Run detection now: every series (scope all, the default) or the changed ones',

@@ -6,6 +6,8 @@ import { placeCode } from '../city/places-api.js';
 import type { Platform } from '../http/app.js';
 import { PERIODS } from './rule.js';
 import { SIGNAL_COLUMNS, signalOf, type SignalRow } from './signal-row.js';
+import { access, principalOf } from '../access/route-access.js';
+import { SURVEILLANCE_READERS } from '../access/roles.js';
 
 /** GET /api/v1/signals: stored signals, newest time point first, filtered and paged. */
 
@@ -59,6 +61,7 @@ export const signalsApi =
     app.get(
       '/api/v1/signals',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['detection'],
           summary: 'Signals: alarms of the detection methods on the series (信号)',
@@ -80,6 +83,7 @@ export const signalsApi =
               AND ($5::text IS NULL OR method = $5) AND ($6::date IS NULL OR period_start >= $6)
               AND ($7::date IS NULL OR period_start <= $7) AND ($8 OR alarm)
               AND ($9::date IS NULL OR (period_start, id) < ($9::date, $10::bigint))
+              AND place_code LIKE $12 || '%'
             ORDER BY period_start DESC, id DESC LIMIT $11`,
           [
             q.channel ?? null,
@@ -93,6 +97,7 @@ export const signalsApi =
             afterStart ?? null,
             afterId ?? null,
             q.limit + 1,
+            likeLiteral(principalOf(request).jurisdiction),
           ],
         );
         return toPage(rows.rows, q.limit, (r) => `${r.period_start}|${r.id}`, signalOf);

@@ -4,6 +4,8 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { signIn } from '../../../test/sign-in.js';
+import { installGuard } from '../../access/guard.js';
 import { loadConfig, type Config } from '../../config.js';
 import { buildApp, type App } from '../../http/app.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
@@ -13,6 +15,7 @@ import { alertStream } from './alert-stream.js';
 
 let db: TestDatabase;
 let app: App;
+let auth: Readonly<Record<string, string>>;
 let base: string;
 let alerting: Alerting;
 let config: Config;
@@ -26,6 +29,7 @@ beforeAll(async () => {
   app = await buildApp({ config, db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  auth = (await signIn(db.pool, { role: 'duty_officer' })).headers;
   alerting = startAlerting({ pool: db.pool });
 });
 afterAll(async () => {
@@ -47,7 +51,7 @@ function openStream(url: string, headers: Record<string, string> = {}) {
   const waiters: (() => void)[] = [];
   let response: IncomingMessage | undefined;
   let buffer = '';
-  const request = httpGet(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+  const request = httpGet(url, { headers: { accept: 'text/event-stream', ...auth, ...headers } }, (res) => {
     response = res;
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
@@ -160,6 +164,7 @@ describe('GET /api/v1/alerts/stream', () => {
     const bare = Fastify().withTypeProvider();
     bare.setValidatorCompiler(validatorCompiler);
     bare.setSerializerCompiler(serializerCompiler);
+    installGuard(bare, db.pool, Date.now);
     await bare.register(
       alertStream(
         { config, db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} } },

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { Platform } from '../../http/app.js';
 import { onAlertEvent, type AlertEvent, type AlertEventType } from '../events.js';
 import { ALERT_COLUMNS, toAlertView, type AlertRow, type AlertView } from '../store/alert-view.js';
+import { inJurisdiction } from '../../access/jurisdiction.js';
+import { access, principalOf } from '../../access/route-access.js';
+import { SURVEILLANCE_READERS } from '../../access/roles.js';
 
 /**
  * GET /api/v1/alerts/stream: the dashboard's live feed of alert changes as Server-Sent Events. Each event's
@@ -55,6 +58,7 @@ export const alertStream =
     app.get(
       '/api/v1/alerts/stream',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['alerts'],
           summary: 'Live alert changes (Server-Sent Events; Last-Event-ID resumes)',
@@ -67,7 +71,9 @@ export const alertStream =
         const fromHeader = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
         const resumeAfter = fromHeader ?? request.query.lastEventId;
         const { minLevel, place } = request.query;
+        const caller = principalOf(request);
         const wanted = (alert: AlertView) =>
+          inJurisdiction(caller, alert.placeCode) &&
           (minLevel === undefined || levelRank(alert.level) >= levelRank(minLevel)) &&
           (place === undefined || alert.placeCode.startsWith(place));
 

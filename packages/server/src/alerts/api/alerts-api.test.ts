@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { signIn } from '../../../test/sign-in.js';
 import { loadCity } from '../../city/load-city.js';
 import { cityFolder } from '../../city/read-city.js';
 import { loadConfig } from '../../config.js';
@@ -12,6 +13,7 @@ import type { AlertView } from '../store/alert-view.js';
 
 let db: TestDatabase;
 let app: App;
+let auth: Readonly<Record<string, string>>;
 let alerting: Alerting;
 
 beforeAll(async () => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
     config: loaded.config,
     db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
   });
+  auth = (await signIn(db.pool, { role: 'analyst' })).headers;
   alerting = startAlerting({ pool: db.pool });
   const card = (cardId: string, disease: string, residence: string, onsetDate: string) => ({
     cardId,
@@ -57,7 +60,7 @@ interface Page {
   next: string | null;
 }
 const get = async <T>(url: string, language = 'en') => {
-  const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language } });
+  const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language, ...auth } });
   return { status: response.statusCode, body: response.json<T>() };
 };
 

@@ -9,6 +9,9 @@ import type { AlertConfig } from '../config/schema.js';
 import { alertConfigSchema } from '../config/schema.js';
 import { alertDetail, readAlertDetail } from '../store/alert-detail.js';
 import { ALERT_COLUMNS, ALERT_FROM, alertView, toAlertView, type AlertRow } from '../store/alert-view.js';
+import { inJurisdiction } from '../../access/jurisdiction.js';
+import { access, principalOf } from '../../access/route-access.js';
+import { SURVEILLANCE_READERS } from '../../access/roles.js';
 
 /**
  * GET /api/v1/alerts (filtered, newest first, keyset pages), GET /api/v1/alerts/{id} (firings, evidence,
@@ -40,6 +43,7 @@ export const alertsApi =
     app.get(
       '/api/v1/alerts',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['alerts'],
           summary: 'Alerts (预警), newest first',
@@ -49,6 +53,7 @@ export const alertsApi =
       },
       async (request) => {
         const q = request.query;
+        const scope = principalOf(request).jurisdiction;
         const after = decodeCursor(request, q.cursor);
         const rows = await db.pool.query<AlertRow>(
           `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM}
@@ -61,6 +66,7 @@ export const alertsApi =
               AND ($7::date IS NULL OR a.period_end >= $7)
               AND ($8::date IS NULL OR a.period_start <= $8)
               AND ($9::bigint IS NULL OR a.id < $9)
+              AND a.place_code LIKE $11 || '%'
             ORDER BY a.id DESC
             LIMIT $10`,
           [
@@ -74,6 +80,7 @@ export const alertsApi =
             q.to ?? null,
             after === undefined ? null : Number(after),
             q.limit + 1,
+            likeLiteral(scope),
           ],
         );
         return toPage(rows.rows, q.limit, (r) => String(r.id), toAlertView);
@@ -83,6 +90,7 @@ export const alertsApi =
     app.get(
       '/api/v1/alerts/rules',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['alerts'],
           summary: 'The trigger rules, syndrome families and colour levels in force',
@@ -95,6 +103,7 @@ export const alertsApi =
     app.get(
       '/api/v1/alerts/:id',
       {
+        config: access.roles(...SURVEILLANCE_READERS),
         schema: {
           tags: ['alerts'],
           summary: 'One alert: why it fired, its evidence and the series around it',
@@ -105,6 +114,11 @@ export const alertsApi =
       async (request) => {
         const detail = await readAlertDetail(db.pool, request.params.id, shanghaiDate(Date.now()));
         if (!detail) throw new ApiError('not-found', 'alert.not-found', { id: request.params.id });
+        if (!inJurisdiction(principalOf(request), detail.alert.placeCode)) {
+          throw new ApiError('forbidden', 'access.outside-jurisdiction', {
+            what: `alert ${request.params.id}`,
+          });
+        }
         return detail;
       },
     );

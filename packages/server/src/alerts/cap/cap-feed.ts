@@ -17,6 +17,7 @@ import {
   type CapInput,
 } from './cap-message.js';
 import { el, renderXml, XML_DECLARATION } from './xml.js';
+import { access } from '../../access/route-access.js';
 
 /**
  * The public feed, without login: GET /api/v1/public/cap is an Atom feed of the open alerts marked public,
@@ -73,6 +74,7 @@ export const capFeed =
     app.get(
       '/api/v1/public/cap',
       {
+        config: access.public(),
         schema: {
           tags: ['public'],
           summary: 'Public alerts as an Atom feed of CAP 1.2 messages (no login)',
@@ -120,6 +122,7 @@ export const capFeed =
     app.get(
       '/api/v1/public/cap/:id',
       {
+        config: access.public(),
         schema: {
           tags: ['public'],
           summary: "One public alert's current CAP 1.2 message (no login)",

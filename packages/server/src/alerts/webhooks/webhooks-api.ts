@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../http/api-error.js';
 import type { Platform } from '../../http/app.js';
+import { access } from '../../access/route-access.js';
 
 /**
  * Webhook subscriptions: POST /api/v1/webhooks (the secret is shown once, in this answer), GET the list,
@@ -84,6 +85,7 @@ export const webhooksApi =
     app.post(
       '/api/v1/webhooks',
       {
+        config: access.roles('admin'),
         schema: {
           tags: ['alerts'],
           summary: 'Subscribe a URL to alert changes (signed POSTs, retried)',
@@ -106,6 +108,7 @@ export const webhooksApi =
     app.get(
       '/api/v1/webhooks',
       {
+        config: access.roles('admin'),
         schema: {
           tags: ['alerts'],
           summary: 'Webhook subscriptions',
@@ -120,7 +123,10 @@ export const webhooksApi =
 
     app.delete(
       '/api/v1/webhooks/:id',
-      { schema: { tags: ['alerts'], summary: 'Unsubscribe', params: idParams, response: { 204: z.null() } } },
+      {
+        config: access.roles('admin'),
+        schema: { tags: ['alerts'], summary: 'Unsubscribe', params: idParams, response: { 204: z.null() } },
+      },
       async (request, reply) => {
         const deleted = await db.pool.query('DELETE FROM webhook_subscription WHERE id = $1', [
           request.params.id,
@@ -134,6 +140,7 @@ export const webhooksApi =
     app.get(
       '/api/v1/webhooks/:id/deliveries',
       {
+        config: access.roles('admin'),
         schema: {
           tags: ['alerts'],
           summary: 'The delivery log of a subscription, newest first (at most 200)',

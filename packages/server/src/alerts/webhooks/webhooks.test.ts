@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { signIn } from '../../../test/sign-in.js';
 import { loadConfig } from '../../config.js';
 import { buildApp, type App } from '../../http/app.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
@@ -12,6 +13,7 @@ import { SIGNATURE_HEADER, sign, verify } from './signature.js';
 
 let db: TestDatabase;
 let app: App;
+let auth: Readonly<Record<string, string>>;
 let alerting: Alerting;
 let dispatcher: Dispatcher;
 let receiver: Server;
@@ -29,6 +31,7 @@ beforeAll(async () => {
     config: loaded.config,
     db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
   });
+  auth = (await signIn(db.pool, { role: 'admin' })).headers;
   receiver = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -83,6 +86,7 @@ describe('webhooks', () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/webhooks',
+      headers: auth,
       payload: { url: receiverUrl, minLevel: 'orange', description: 'district duty phone gateway' },
     });
     expect(created.statusCode).toBe(201);
@@ -137,7 +141,7 @@ describe('webhooks', () => {
       verify(subscription.secret, delivered?.headers[SIGNATURE_HEADER] as string, delivered?.body ?? ''),
     ).toBe(true);
 
-    const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${subscription.id}/deliveries` });
+    const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${subscription.id}/deliveries`, headers: auth });
     expect(log.json<Delivery[]>()).toEqual([
       expect.objectContaining({
         eventId: body.id,
@@ -154,6 +158,7 @@ describe('webhooks', () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/webhooks',
+      headers: auth,
       payload: { url: 'http://127.0.0.1:9/nobody', secret: 'a-secret-of-enough-length' },
     });
     const { id } = created.json<{ id: number }>();
@@ -176,10 +181,10 @@ describe('webhooks', () => {
     );
     await alerting.settled();
     await waitFor(async () => {
-      const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` });
+      const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries`, headers: auth });
       return log.json<Delivery[]>()[0]?.status === 'failed';
     });
-    const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` });
+    const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries`, headers: auth });
     const [failed] = log.json<Delivery[]>();
     expect(failed?.attempts.map((a) => [a.attempt, a.httpStatus])).toEqual([
       [1, null],
@@ -190,22 +195,24 @@ describe('webhooks', () => {
   });
 
   test('subscriptions are listed without their secret, deleted, and bad URLs refused', async () => {
-    const list = await app.inject({ method: 'GET', url: '/api/v1/webhooks' });
+    const list = await app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: auth });
     expect(list.json<object[]>()).toHaveLength(2);
     expect(list.body).not.toContain('secret');
     const bad = await app.inject({
       method: 'POST',
       url: '/api/v1/webhooks',
+      headers: auth,
       payload: { url: 'ftp://example.org/x' },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { issues: { field: string }[] } }>().error.issues[0]?.field).toBe('body.url');
     const deleted = await app.inject({
       method: 'DELETE',
+      headers: auth,
       url: `/api/v1/webhooks/${list.json<{ id: number }[]>()[1]?.id}`,
     });
     expect(deleted.statusCode).toBe(204);
-    const missing = await app.inject({ method: 'DELETE', url: '/api/v1/webhooks/999999' });
+    const missing = await app.inject({ method: 'DELETE', url: '/api/v1/webhooks/999999', headers: auth });
     expect(missing.statusCode).toBe(404);
   });
 });

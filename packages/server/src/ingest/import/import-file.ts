@@ -58,6 +58,8 @@ export async function importThroughApi(
   language: Language,
   partBytes: number,
   progress: ImportProgress,
+  /** A session or API token (the ingest route admits signed-in reporters and analysts only). */
+  token?: string,
 ): Promise<IngestReport> {
   const total = emptyReport();
   let bytes = 0;
@@ -75,6 +77,7 @@ export async function importThroughApi(
         headers: {
           'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
           'accept-language': language,
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
         },
         body: part.body,
       });
