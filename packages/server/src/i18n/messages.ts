@@ -1,4 +1,5 @@
 import { accessMessages } from '../access/messages.js';
+import { responseMessages } from '../response/messages.js';
 import type { Language } from './language.js';
 
 /** A domain's messages: key → text in every language. */
@@ -256,6 +257,7 @@ const catalogue = {
   },
   'cap.feed-title': { 'zh-CN': '{city}公共卫生预警', en: 'Public-health alerts, {city}' },
   ...accessMessages,
+  ...responseMessages,
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof catalogue;
