@@ -22,6 +22,16 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard: browser code with its own compiler settings (DOM, JSX, bundler resolution).
+    files: ['packages/web/src/**/*.{ts,tsx}', 'packages/web/vite.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./packages/web/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },

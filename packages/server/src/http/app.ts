@@ -13,6 +13,7 @@ import type { Database } from '../db/database.js';
 import { ApiError } from './api-error.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
+import { webApp } from './web-app.js';
 import { surveillanceRoutes } from '../ingest/routes.js';
 import { detectionRoutes } from '../signals/routes.js';
 import { alertRoutes } from '../alerts/routes.js';
@@ -63,5 +64,6 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(cityModelRoutes(platform));
   await app.register(detectionRoutes(platform));
   await app.register(alertRoutes(platform));
+  await app.register(webApp());
   return app;
 }

@@ -1,0 +1,66 @@
+import { api, type Page } from './http';
+
+/** Tasks of the command board (src/tasks): one owner each, hand-over, pushes to communities, reports. */
+
+export const TASK_KINDS = [
+  'investigation',
+  'sampling',
+  'disinfection',
+  'closed-management',
+  'door-to-door-screening',
+  'school-measures',
+  'public-communication',
+  'supply-request',
+  'patient-transfer',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+export type TaskStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+
+export interface Task {
+  readonly id: number;
+  readonly eventId: number;
+  readonly kind: TaskKind;
+  readonly title: string;
+  readonly details: string;
+  readonly placeCode: string;
+  readonly ownerOrgId: string;
+  readonly status: TaskStatus;
+  readonly dueAt: string;
+  readonly overdue: boolean;
+  readonly householdsVisited: number;
+  readonly feverFound: number;
+  readonly referrals: number;
+}
+
+export interface NewTask {
+  readonly kind: TaskKind;
+  readonly title: string;
+  readonly details?: string;
+  readonly placeCode: string;
+  readonly ownerOrgId?: string;
+  readonly dueAt: string;
+}
+
+export const listTasks = (query: { event?: number; mine?: boolean; status?: TaskStatus } = {}) =>
+  api<Page<Task>>('/api/v1/tasks', { query: { limit: 500, ...query } });
+
+export const createTask = (eventId: number, task: NewTask) =>
+  api<Task>(`/api/v1/events/${eventId}/tasks`, { method: 'POST', body: task });
+
+export const pushToCommunities = (
+  eventId: number,
+  push: { area: string; kind: TaskKind; title: string; details?: string; dueAt: string },
+) => api<{ tasks: number }>(`/api/v1/events/${eventId}/tasks/push`, { method: 'POST', body: push });
+
+export const handOver = (id: number, toOrgId: string, reason: string) =>
+  api<unknown>(`/api/v1/tasks/${id}/hand-over`, { method: 'POST', body: { toOrgId, reason } });
+
+export interface ProgressReport {
+  readonly householdsVisited: number;
+  readonly feverFound: number;
+  readonly referrals: number;
+  readonly note?: string;
+  readonly done?: boolean;
+}
+export const reportProgress = (id: number, report: ProgressReport) =>
+  api<unknown>(`/api/v1/tasks/${id}/reports`, { method: 'POST', body: report });

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { getDrill, listDrills, startDrill, type Drill } from '../api/drills';
+import { useLoad } from '../format/use-load';
+import { useLanguage } from '../i18n/language';
+import { Failure, Loading } from '../layout/status';
+
+/** View 7: start a drill scenario, watch its progress, read its report. */
+export default function DrillsPage() {
+  const { t } = useLanguage();
+  const drills = useLoad(listDrills, []);
+  const [scenario, setScenario] = useState('school-influenza');
+  const [current, setCurrent] = useState<Drill>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!current || current.status !== 'running') return undefined;
+    const timer = setTimeout(
+      () => void getDrill(current.id).then(setCurrent, (e: Error) => setError(e.message)),
+      1000,
+    );
+    return () => clearTimeout(timer);
+  }, [current]);
+
+  return (
+    <section>
+      <h1>{t('drills.title')}</h1>
+      <form
+        className="card form-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          startDrill(scenario).then(setCurrent, (err: Error) => setError(err.message));
+        }}
+      >
+        <label>
+          {t('drills.scenario')}
+          <input value={scenario} onChange={(e) => setScenario(e.target.value)} />
+        </label>
+        <button type="submit">{t('drills.start')}</button>
+      </form>
+      {error && <p className="error">{error}</p>}
+      {current && (
+        <div className="card">
+          <p>
+            #{current.id} {current.scenario} · {current.status}
+          </p>
+          <progress value={current.progress ?? 0} max={1} />
+          {current.report !== null && current.report !== undefined && (
+            <>
+              <h2>{t('drills.report')}</h2>
+              <pre className="report">{JSON.stringify(current.report, null, 2)}</pre>
+            </>
+          )}
+        </div>
+      )}
+      {drills.error && <Failure error={drills.error} />}
+      {!drills.value && !drills.error && <Loading />}
+      <ul className="list">
+        {(drills.value?.items ?? []).map((d) => (
+          <li key={d.id}>
+            <button type="button" className="link" onClick={() => setCurrent(d)}>
+              #{d.id} {d.scenario} · {d.status}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
