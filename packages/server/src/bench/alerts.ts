@@ -13,7 +13,6 @@ import { startEmbeddedServer } from '../db/embedded-server.js';
 import { migrate } from '../db/migrate.js';
 import { buildApp } from '../http/app.js';
 import { onBatchCommitted } from '../ingest/events.js';
-import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { emitSignals, type DetectionSignal } from '../signals/events.js';
 import { SIGNAL_COLUMNS, signalOf, type SignalRow } from '../signals/signal-row.js';
 
@@ -106,7 +105,12 @@ async function main() {
   try {
     await migrate(pool);
     await loadCity(pool, cityFolder('wuhan'));
-    await insertFixtureCity(pool);
+    // The reporting hospital of the cards and visits (the city data lists none; a demo simulates them).
+    await pool.query(
+      `INSERT INTO facility (id, city_id, name, type, place_code, source)
+       SELECT 'BENCH-H1', 'wuhan', 'bench hospital', 'hospital', code, 'simulated'
+         FROM place WHERE level = 'street' AND code LIKE '420102%' ORDER BY code LIMIT 1`,
+    );
     const communities = (
       await pool.query<{ code: string }>(
         `SELECT code FROM place WHERE level = 'community' AND code LIKE '420102%' ORDER BY code LIMIT ${ROUNDS}`,
@@ -140,7 +144,7 @@ async function main() {
         onsetDate: day,
         diagnosisDate: day,
         residence,
-        facility: 'FX-H1',
+        facility: 'BENCH-H1',
       });
 
       // 1. A class-A case, alone: one batch of one card, a new alert at a new community each round.
@@ -165,7 +169,7 @@ async function main() {
         const visits = (from: number, n: number) =>
           Array.from({ length: n }, (_, k) => ({
             visitId: `V-${from + k}`,
-            facility: 'FX-H1',
+            facility: 'BENCH-H1',
             time: '2025-03-02T09:00:00',
             residence: communities[(from + k) % communities.length],
             chiefComplaint: (from + k) % 3 === 0 ? '发热、咳嗽两天' : '腹泻、腹痛',
@@ -202,8 +206,7 @@ async function main() {
             `SELECT id, place_code FROM facility WHERE id LIKE 'BENCH-S%' ORDER BY id LIMIT ${Math.min(ROUNDS, 20)}`,
           )
         ).rows;
-        const list = schools.length > 0 ? schools : [{ id: 'FX-S1', place_code: '420102002004' }];
-        for (const [i, school] of list.entries()) {
+        for (const [i, school] of schools.entries()) {
           const day = (d: number, fever: number) => ({
             school: school.id,
             date: `2025-04-0${d}`,
