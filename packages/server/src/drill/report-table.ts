@@ -79,8 +79,8 @@ export function reportText(report: DrillReport): string {
     '',
     report.outbreaks.length ? outbreakTable(report) : 'no outbreaks in the scenario',
     '',
-    `false fused (multi-point) alerts: at most ${num(c.worst, 2)} per district and month ` +
-      `(ceiling ${c.falseAlertsPerDistrictMonth}: ${c.within ? 'within' : 'ABOVE'})`,
+    `false fused (multi-point) alerts: ${num(c.measured, 2)} per district and month, worst district ` +
+      `${num(c.worstDistrict, 2)} (ceiling ${c.falseAlertsPerDistrictMonth}: ${c.within ? 'within' : 'ABOVE'})`,
     '',
   ].join('\n');
 }
