@@ -65,6 +65,7 @@ beforeAll(async () => {
   references = {
     places: new Map(model.places.map((p) => [p.code, chain(p.code)])),
     facilities: facilityPlace,
+    facilityTypes: new Map(sim.city.facilities.map((f) => [f.id, f.type])),
     rootPlace: model.city.code,
     diseases: notifiableDiseases(),
     nowMs: Date.parse(`${TODAY}T23:59:59+08:00`),

@@ -9,6 +9,8 @@ export interface References {
   readonly places: ReadonlyMap<string, readonly string[]>;
   /** Facility id (the code reporters use) → the code of the place it stands in. */
   readonly facilities: ReadonlyMap<string, string>;
+  /** Facility id → its type (`FACILITY_TYPES` of city/city-model.ts): which channels it may report on. */
+  readonly facilityTypes: ReadonlyMap<string, string>;
   /** The city's own place, where records without a known place count (hotline, opinion). */
   readonly rootPlace: string | undefined;
   readonly diseases: NotifiableDiseases;
@@ -30,6 +32,8 @@ export interface Contribution {
   readonly counts: readonly number[] | null;
   /** A denominator carried beside every signal's count (pupils enrolled, samples tested); null if none. */
   readonly denominator: number | null;
+  /** Something the sender should know about an accepted record (it is counted nonetheless). */
+  readonly flag?: RecordIssue;
 }
 
 /** One problem with one field of one record, as a catalogue key (translated when reported). */

@@ -22,6 +22,13 @@ const references: References = {
     ['L1', '420102'],
     ['W1', '420102'],
   ]),
+  facilityTypes: new Map([
+    ['H1', 'hospital'],
+    ['P1', 'pharmacy'],
+    ['S1', 'school'],
+    ['L1', 'lab'],
+    ['W1', 'wastewater_site'],
+  ]),
   rootPlace: '4201',
   diseases: notifiableDiseases(),
   nowMs: Date.parse('2024-06-01T04:00:00Z'),

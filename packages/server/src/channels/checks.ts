@@ -1,3 +1,4 @@
+import type { FacilityType } from '../city/city-model.js';
 import type { Instant } from './time.js';
 import type { RecordIssue, References } from './channel.js';
 
@@ -14,22 +15,75 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 export const isIssue = <T>(value: T | RecordIssue): value is RecordIssue =>
   typeof value === 'object' && value !== null && 'key' in value && 'field' in value;
 
-export function facilityPlace(references: References, id: string, field: string): string | RecordIssue {
-  return references.facilities.get(id) ?? { field, key: 'ingest.unknown-facility', params: { code: id } };
+/**
+ * The place of a reporting facility, which must exist and be of a type that reports on the channel (a
+ * pharmacy sale from a pharmacy, a visit from a hospital or clinic): a code typed into the wrong feed would
+ * otherwise count, say, a school's absentees as a pharmacy's sales.
+ */
+export function facilityPlace(
+  references: References,
+  id: string,
+  field: string,
+  types: readonly FacilityType[],
+): string | RecordIssue {
+  const place = references.facilities.get(id);
+  if (place === undefined) return { field, key: 'ingest.unknown-facility', params: { code: id } };
+  const type = references.facilityTypes.get(id) ?? '—';
+  if (!(types as readonly string[]).includes(type)) {
+    return { field, key: 'ingest.facility-type', params: { code: id, type, expected: types.join(', ') } };
+  }
+  return place;
 }
+
+/** Facilities that see patients: visits and report cards come from these. */
+export const CLINICAL: readonly FacilityType[] = [
+  'hospital',
+  'fever_clinic',
+  'sentinel_hospital',
+  'shelter_hospital',
+  'field_hospital',
+  'community_health_center',
+];
 
 export function knownPlace(references: References, code: string, field: string): string | RecordIssue {
   return references.places.has(code) ? code : { field, key: 'ingest.unknown-place', params: { code } };
 }
 
-/** Where a record counts: its residence when given (and known), else the facility's place. */
+/** Where a record counts, and a flag for the sender when that is not where they said. */
+export interface Placed {
+  readonly placeCode: string;
+  readonly flag?: RecordIssue;
+}
+
+/**
+ * Where a record counts: its residence when given (and known), else the facility's place. A residence
+ * outside the city (a well-formed code that is not under the city's own code: a patient from another
+ * city seen here) is counted at the reporting facility's place and flagged, as an epidemiologist counts
+ * a case where it was diagnosed when its residence lies outside the jurisdiction — refusing it would
+ * lose a real case. The stored record keeps the residence as sent, so such records remain findable
+ * (`residence_code <> place_code`). A code under the city's own that the city does not have is a mistake
+ * the sender can fix, and is refused.
+ */
 export function residenceOr(
   references: References,
   residence: string | undefined,
   facilityPlaceCode: string,
   field = 'residence',
-): string | RecordIssue {
-  return residence === undefined ? facilityPlaceCode : knownPlace(references, residence, field);
+): Placed | RecordIssue {
+  if (residence === undefined) return { placeCode: facilityPlaceCode };
+  if (references.places.has(residence)) return { placeCode: residence };
+  const city = references.rootPlace;
+  if (city !== undefined && !residence.startsWith(city)) {
+    return {
+      placeCode: facilityPlaceCode,
+      flag: {
+        field,
+        key: 'ingest.residence-outside-city',
+        params: { code: residence, place: facilityPlaceCode },
+      },
+    };
+  }
+  return { field, key: 'ingest.unknown-place', params: { code: residence } };
 }
 
 export function checkDate(references: References, date: string, field: string): RecordIssue | undefined {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel.js';
-import { checkDate, facilityPlace, isIssue, residenceOr } from './checks.js';
+import { CLINICAL, checkDate, facilityPlace, isIssue, residenceOr } from './checks.js';
 import { code, date, placeCode, slug } from './fields.js';
 
 /**
@@ -41,7 +41,7 @@ export const labChannel = defineChannel({
   booleanFields: [],
   key: (r) => `${r.lab}/${r.sampleId}/${r.pathogen}`,
   derive: (r, references) => {
-    const facility = facilityPlace(references, r.lab, 'lab');
+    const facility = facilityPlace(references, r.lab, 'lab', ['lab', ...CLINICAL]);
     if (isIssue(facility)) return facility;
     const place = residenceOr(references, r.residence, facility);
     if (isIssue(place)) return place;
@@ -50,7 +50,7 @@ export const labChannel = defineChannel({
     if (late) return late;
     return {
       eventDate: r.sampleDate,
-      placeCode: place,
+      ...place,
       facilityId: r.lab,
       signals: [r.pathogen],
       counts: [r.result === 'positive' ? 1 : 0],

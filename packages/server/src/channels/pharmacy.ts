@@ -36,7 +36,7 @@ export const pharmacyChannel = defineChannel({
   booleanFields: [],
   key: (r) => `${r.store}/${r.date}/${r.drugClass}`,
   derive: (r, references) => {
-    const place = facilityPlace(references, r.store, 'store');
+    const place = facilityPlace(references, r.store, 'store', ['pharmacy']);
     if (isIssue(place)) return place;
     const late = checkDate(references, r.date, 'date');
     if (late) return late;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, type RecordIssue } from './channel.js';
-import { checkDate, facilityPlace, isIssue, residenceOr } from './checks.js';
+import { CLINICAL, checkDate, facilityPlace, isIssue, residenceOr } from './checks.js';
 import { age, code, date, idNumber, phone, placeCode, sex, text } from './fields.js';
 
 /**
@@ -117,6 +117,12 @@ const reportCardSchema = z.unknown().transform((input, ctx) => {
 
 export type ReportCard = z.output<typeof reported> | z.output<typeof withdrawal>;
 
+/**
+ * Who files report cards (责任报告单位): medical institutions and labs, and CDCs and other units the city
+ * model types as `other`.
+ */
+const CARD_REPORTERS = [...CLINICAL, 'lab', 'other'] as const;
+
 const full = (r: ReportCard): z.output<typeof reported> | undefined => ('disease' in r ? r : undefined);
 
 export const reportCardChannel = defineChannel({
@@ -127,7 +133,7 @@ export const reportCardChannel = defineChannel({
   booleanFields: [],
   key: (r) => r.cardId,
   derive: (r, references) => {
-    const facility = facilityPlace(references, r.facility, 'facility');
+    const facility = facilityPlace(references, r.facility, 'facility', CARD_REPORTERS);
     if (isIssue(facility)) return facility;
     const card = full(r);
     if (!card) {
@@ -169,7 +175,7 @@ export const reportCardChannel = defineChannel({
       card.classification === 'carrier' ? [] : version.group ? [card.disease, version.group] : [card.disease];
     return {
       eventDate: card.onsetDate,
-      placeCode: place,
+      ...place,
       facilityId: r.facility,
       signals,
       counts: null,

@@ -34,7 +34,7 @@ export const schoolChannel = defineChannel({
   booleanFields: [],
   key: (r) => `${r.school}/${r.date}`,
   derive: (r, references) => {
-    const place = facilityPlace(references, r.school, 'school');
+    const place = facilityPlace(references, r.school, 'school', ['school']);
     if (isIssue(place)) return place;
     const late = checkDate(references, r.date, 'date');
     if (late) return late;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel.js';
-import { checkInstant, facilityPlace, isIssue, residenceOr } from './checks.js';
+import { CLINICAL, checkInstant, facilityPlace, isIssue, residenceOr } from './checks.js';
 import { age, code, icd10, placeCode, sex, text, timestamp } from './fields.js';
 import { syndromesOf } from './visit-syndromes.js';
 
@@ -37,7 +37,7 @@ export const visitChannel = defineChannel({
   booleanFields: ['feverClinic'],
   key: (r) => `${r.facility}/${r.visitId}`,
   derive: (r, references) => {
-    const facility = facilityPlace(references, r.facility, 'facility');
+    const facility = facilityPlace(references, r.facility, 'facility', CLINICAL);
     if (isIssue(facility)) return facility;
     const place = residenceOr(references, r.residence, facility);
     if (isIssue(place)) return place;
@@ -46,7 +46,7 @@ export const visitChannel = defineChannel({
     const { syndromes } = syndromesOf(r.chiefComplaint ?? '', r.temperature);
     return {
       eventDate: r.time.date,
-      placeCode: place,
+      ...place,
       facilityId: r.facility,
       signals: ['all', ...syndromes],
       counts: null,

@@ -28,7 +28,7 @@ export const wastewaterChannel = defineChannel({
   booleanFields: [],
   key: (r) => `${r.site}/${r.date}/${r.target}`,
   derive: (r, references) => {
-    const place = facilityPlace(references, r.site, 'site');
+    const place = facilityPlace(references, r.site, 'site', ['wastewater_site']);
     if (isIssue(place)) return place;
     const late = checkDate(references, r.date, 'date');
     if (late) return late;

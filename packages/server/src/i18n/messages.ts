@@ -69,6 +69,18 @@ const catalogue = {
   'ingest.not-an-object': { 'zh-CN': '记录应为一个对象', en: 'a record must be an object' },
   'ingest.unknown-facility': { 'zh-CN': '未知机构代码 {code}', en: 'unknown facility code {code}' },
   'ingest.unknown-place': { 'zh-CN': '未知区划代码 {code}', en: 'unknown place code {code}' },
+  'ingest.facility-type': {
+    'zh-CN': '机构 {code} 的类型为 {type}，不报送本渠道（应为：{expected}）',
+    en: 'facility {code} is of type {type}, which does not report on this channel (expected: {expected})',
+  },
+  'ingest.residence-outside-city': {
+    'zh-CN': '现住址代码 {code} 不在本市：按报告机构所在地 {place} 计数',
+    en: "residence {code} is outside the city: counted at the reporting facility's place {place}",
+  },
+  'ingest.list-truncated': {
+    'zh-CN': '共 {total} 条，此处列出前 {shown} 条',
+    en: '{total} in all; the first {shown} are listed',
+  },
   'ingest.future': { 'zh-CN': '日期在未来：{value}', en: 'date is in the future: {value}' },
   'ingest.too-old': {
     'zh-CN': '日期早于 {earliest}：{value}',
@@ -256,6 +268,10 @@ const catalogue = {
     en: 'Several surveillance channels show {family} above expectation in and around {area}; public-health officers are verifying.',
   },
   'cap.feed-title': { 'zh-CN': '{city}公共卫生预警', en: 'Public-health alerts, {city}' },
+  'cap.cancelled': {
+    'zh-CN': '{area}{family}预警已撤销：据以发布的数据已更正或撤回。',
+    en: 'The {family} alert for {area} is cancelled: the data it was issued on has been corrected or withdrawn.',
+  },
   ...accessMessages,
   ...responseMessages,
 } as const satisfies Catalogue;

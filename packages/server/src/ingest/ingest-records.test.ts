@@ -38,7 +38,15 @@ const visit = (id: string, extra: Record<string, unknown> = {}) => ({
 describe('visits', () => {
   test('a new visit counts at its residence and every place above it, by day and ISO week', async () => {
     const report = await ingestRecords(db.pool, 'visit', [visit('v1')], { source: 'api' });
-    expect(report).toEqual({ received: 1, accepted: 1, duplicates: 0, corrected: 0, rejected: [] });
+    expect(report).toEqual({
+      received: 1,
+      accepted: 1,
+      duplicates: 0,
+      corrected: 0,
+      rejected: [],
+      flagged: [],
+      flaggedCount: 0,
+    });
     for (const place of ['420102002003', '420102002', '420102', '4201']) {
       expect(await series('visit', 'all', place)).toEqual([['2024-01-05', 1, 1]]);
       expect(await series('visit', 'all', place, 'week')).toEqual([['2024-01-01', 1, 1]]);

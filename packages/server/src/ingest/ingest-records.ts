@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ChannelId } from '../channels/channel-id.js';
-import type { References } from '../channels/channel.js';
+import type { RecordIssue, References } from '../channels/channel.js';
 import { channels } from '../channels/channels.js';
 import type { Language } from '../i18n/language.js';
 import { commitBatch } from './commit-batch.js';
@@ -92,14 +92,21 @@ export async function commitRecords(db: pg.Pool, batch: ReadyBatch): Promise<Ing
 }
 
 function reportOf(prepared: PreparedBatch, plan: Plan, language: Language): IngestReport {
-  const rejected = [...prepared.rejected, ...plan.rejected]
-    .sort((a, b) => a.row - b.row)
-    .map(({ row, issue }) => ({ row, field: issue.field, reason: reasonOf(issue, language) }));
+  const listed = ({ row, issue }: { row: number; issue: RecordIssue }) => ({
+    row,
+    field: issue.field,
+    reason: reasonOf(issue, language),
+  });
+  const rejected = [...prepared.rejected, ...plan.rejected].sort((a, b) => a.row - b.row);
+  const refused = new Set(plan.rejected.map((r) => r.row));
+  const flagged = prepared.flagged.filter((f) => !refused.has(f.row));
   return {
     received: prepared.received,
     accepted: plan.accepted,
     duplicates: plan.duplicates,
     corrected: plan.corrected,
-    rejected,
+    rejected: rejected.map(listed),
+    flagged: flagged.map(listed),
+    flaggedCount: flagged.length,
   };
 }

@@ -74,10 +74,13 @@ describe(`POST /api/v1/ingest/{channel} on ${inject('databaseKind')}`, () => {
       accepted: 1,
       duplicates: 0,
       corrected: 0,
+      rejectedCount: 2,
       rejected: [
         { row: 2, field: 'age', reason: 'expected a number' },
         { row: 3, field: 'facility', reason: 'unknown facility code FX-XX' },
       ],
+      flaggedCount: 0,
+      flagged: [],
     });
   });
 
@@ -201,7 +204,16 @@ describe(`POST /api/v1/ingest/{channel} on ${inject('databaseKind')}`, () => {
       expect({ channel, status, body }).toEqual({
         channel,
         status: 200,
-        body: { received: 1, accepted: 1, duplicates: 0, corrected: 0, rejected: [] },
+        body: {
+          received: 1,
+          accepted: 1,
+          duplicates: 0,
+          corrected: 0,
+          rejectedCount: 0,
+          rejected: [],
+          flaggedCount: 0,
+          flagged: [],
+        },
       });
     }
   });

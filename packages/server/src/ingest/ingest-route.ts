@@ -5,19 +5,12 @@ import type { Platform } from '../http/app.js';
 import { ApiError } from '../http/api-error.js';
 import { languageOf } from '../i18n/language.js';
 import { bodyRecords, BodyTooLarge, type BodyFormat } from './body-rows.js';
+import { answerOf, clientGone, ingestAnswerSchema, LISTED } from './ingest-answer.js';
 import { ingestStream, StreamFailed } from './ingest-stream.js';
 import { NotAnArray } from './json-array-reader.js';
 import { onlyFacility } from '../access/facility-scope.js';
 import { principalOf } from '../access/route-access.js';
 import { INGEST_ROLES } from '../access/roles.js';
-
-export const ingestReportSchema = z.object({
-  received: z.number().int(),
-  accepted: z.number().int(),
-  duplicates: z.number().int(),
-  corrected: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
-});
 
 function formatOf(contentType: string | undefined): BodyFormat | undefined {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
@@ -52,7 +45,7 @@ export const ingestRoute =
             `at most ${megabytes(limit)}. Channels: ${CHANNEL_IDS.join(', ')}. Good records are kept; each rejected ` +
             `record is listed with its row (1-based position), field and reason, in the language of Accept-Language.`,
           params: z.object({ channel: z.string() }),
-          response: { 200: ingestReportSchema },
+          response: { 200: ingestAnswerSchema },
         },
       },
       async (request, reply) => {
@@ -77,8 +70,10 @@ export const ingestRoute =
         const body = request.body as AsyncIterable<Buffer>;
         // API tokens and facility reporters send their own facility's records only.
         const { facilityId } = principalOf(request);
+        const language = languageOf(request.headers['accept-language']);
+        let committed = 0;
         try {
-          return await ingestStream(
+          const report = await ingestStream(
             platform.db.pool,
             channel,
             facilityId === null
@@ -86,15 +81,24 @@ export const ingestRoute =
               : onlyFacility(bodyRecords(body, format, { maxBytes: limit }), channel, facilityId),
             {
               source: format === 'csv' ? 'csv' : 'api',
-              language: languageOf(request.headers['accept-language']),
+              language,
+              listLimit: LISTED,
+              onCommit: (total) => (committed = total.received),
             },
           );
+          return answerOf(report, language);
         } catch (error) {
           if (error instanceof BodyTooLarge) {
             reply.header('connection', 'close');
             throw tooLarge();
           }
           if (error instanceof NotAnArray) throw new ApiError('invalid', 'ingest.body-not-array');
+          if (clientGone(request)) {
+            request.log.info(
+              `ingest: client closed the connection mid-body after ${committed} records committed`,
+            );
+            return reply.hijack();
+          }
           if (error instanceof StreamFailed) {
             throw new ApiError('unavailable', 'error.unavailable', { detail: error.message });
           }

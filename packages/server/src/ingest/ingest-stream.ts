@@ -13,6 +13,8 @@ import { addReport, emptyReport, type IngestReport } from './ingest-report.js';
 export interface StreamOptions extends IngestOptions {
   /** Records per transaction. */
   readonly batchSize?: number;
+  /** List at most this many rejected (and flagged) records in the report; the counts stay whole. */
+  readonly listLimit?: number;
   /** Called after each commit with the running totals. */
   readonly onCommit?: (report: IngestReport) => void;
 }
@@ -49,7 +51,7 @@ export async function ingestStream(
     if (failure) return;
     committing = commitRecords(db, ready).then(
       (report) => {
-        addReport(total, report);
+        addReport(total, report, options.listLimit);
         options.onCommit?.(total);
       },
       (error: unknown) => {

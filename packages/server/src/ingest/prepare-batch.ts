@@ -37,6 +37,8 @@ export interface PreparedBatch {
   readonly received: number;
   readonly candidates: Candidate[];
   readonly rejected: Rejection[];
+  /** Accepted candidates with a flag for the sender (their contribution's `flag`). */
+  readonly flagged: Rejection[];
 }
 
 /** A row the reader could not turn into a record (a CSV row of the wrong width, malformed JSON). */
@@ -92,6 +94,7 @@ export function prepareBatch(
   const hashed = Object.keys(channel.columns).map((name) => !excluded.has(name));
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
+  const flagged: Rejection[] = [];
   records.forEach((input, i) => {
     const row = options.firstRow + i;
     if (input instanceof RowProblem) {
@@ -118,6 +121,7 @@ export function prepareBatch(
       rejected.push({ row, issue: contribution });
       return;
     }
+    if (contribution.flag) flagged.push({ row, issue: contribution.flag });
     const cardType = channel.cardType?.(record);
     const values = columns.map((column) => copyValue(column(record, references)));
     const key = channel.key(record);
@@ -133,5 +137,5 @@ export function prepareBatch(
       withdrawalReason: cardType === 'withdrawal' ? (record as { reason?: string }).reason : undefined,
     });
   });
-  return { received: records.length, candidates, rejected };
+  return { received: records.length, candidates, rejected, flagged };
 }

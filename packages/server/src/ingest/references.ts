@@ -12,6 +12,7 @@ import { shanghaiDate } from '../channels/time.js';
 interface CityCache {
   readonly places: ReadonlyMap<string, readonly string[]>;
   readonly facilities: ReadonlyMap<string, string>;
+  readonly facilityTypes: ReadonlyMap<string, string>;
   readonly rootPlace: string | undefined;
   readonly loadedAt: number;
 }
@@ -25,7 +26,7 @@ async function loadCity(pool: pg.Pool): Promise<CityCache> {
     pool.query<{ code: string; parent_code: string | null; level: string }>(
       'SELECT code, parent_code, level FROM place',
     ),
-    pool.query<{ id: string; place_code: string }>('SELECT id, place_code FROM facility'),
+    pool.query<{ id: string; place_code: string; type: string }>('SELECT id, place_code, type FROM facility'),
   ]);
   const parent = new Map(places.rows.map((p) => [p.code, p.parent_code]));
   const chains = new Map<string, readonly string[]>();
@@ -42,6 +43,7 @@ async function loadCity(pool: pg.Pool): Promise<CityCache> {
   return {
     places: chains,
     facilities: new Map(facilities.rows.map((f) => [f.id, f.place_code])),
+    facilityTypes: new Map(facilities.rows.map((f) => [f.id, f.type])),
     rootPlace: roots.length === 1 ? roots[0]?.code : undefined,
     loadedAt: Date.now(),
   };
