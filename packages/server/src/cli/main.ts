@@ -32,6 +32,13 @@ const commands: Readonly<Record<string, Command>> = {
       return { help: m.detectHelp, run: m.runDetect };
     },
   },
+  user: {
+    summary: 'create a user: shaobing user create --role admin --username NAME [--password-stdin]',
+    load: async () => {
+      const m = await import('./user-command.js');
+      return { help: m.userHelp, run: m.runUser };
+    },
+  },
   drill: {
     summary: 'play a scenario through the whole pipeline on a throwaway database and score detection',
     load: async () => {

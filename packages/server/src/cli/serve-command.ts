@@ -10,7 +10,10 @@ import { buildApp } from '../http/app.js';
 import { startHl7Listener } from '../mllp/hl7-listener.js';
 import { startDetection } from '../signals/scheduler.js';
 import { startAlertService } from '../alerts/service.js';
+import { loadVerificationRules, startResponseService } from '../response/service.js';
 import { UsageError } from './usage-error.js';
+import { describeDemoUsers, ensureDemoUsers } from '../access/demo-users.js';
+import { administratorHint } from '../access/first-admin.js';
 
 export const serveHelp = `Usage: shaobing serve
 
@@ -26,6 +29,8 @@ export async function runServe(): Promise<number> {
   const loaded = loadConfig();
   if (!loaded.ok) throw new UsageError(`configuration: ${loaded.message}`);
   const { config } = loaded;
+  const verifyRules = loadVerificationRules();
+  if (!verifyRules.ok) throw new UsageError(`configuration: ${verifyRules.message}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const started = Date.now();
   let db;
@@ -42,6 +47,14 @@ export async function runServe(): Promise<number> {
     if (error instanceof CityDataError) throw new UsageError(`city "${config.city}": ${error.message}`);
     throw error;
   }
+  // Demo mode: one user per role (src/access/demo-users.ts); outside it, no user and no default password.
+  const demoUsers = config.demo
+    ? await ensureDemoUsers(db.pool, {
+        city: config.city,
+        password: config.access.demoPassword,
+        scryptCost: config.access.scryptCost,
+      })
+    : undefined;
   const app = await buildApp({ config, db }, { logger: false });
   await app.listen({ port: config.port, host: config.host });
   const settings = config.mllp;
@@ -61,6 +74,8 @@ export async function runServe(): Promise<number> {
         });
   // Alert rules on every committed batch and detection run, and the webhook sender; see src/alerts/.
   const alerts = startAlertService({ pool: db.pool, log });
+  // Every new alert assigned for verification; reminders, escalations and overdue tasks each minute (src/response/).
+  const response = startResponseService({ pool: db.pool, log, rules: verifyRules.rules });
   if (config.demo && config.city === 'wuhan') {
     // The HTTP API answers meanwhile; detection starts once the demo's series are in.
     const scenario = demoScenario();
@@ -76,7 +91,8 @@ export async function runServe(): Promise<number> {
     `Shaobing (哨兵) is running — ${where}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
       `  http://localhost:${config.port}/            API health: http://localhost:${config.port}/api/health\n` +
       `  API documentation: http://localhost:${config.port}/api/docs\n` +
-      `  HL7 v2 over MLLP${settings.tls ? ' (TLS)' : ''}: ${mllp ? `port ${mllp.port}` : 'off'}\n`,
+      `  HL7 v2 over MLLP${settings.tls ? ' (TLS)' : ''}: ${mllp ? `port ${mllp.port}` : 'off'}\n` +
+      (demoUsers ? describeDemoUsers(demoUsers) : await administratorHint(db.pool)),
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -87,6 +103,7 @@ export async function runServe(): Promise<number> {
   await mllp?.close();
   await app.close();
   await detection.stop();
+  await response.stop();
   await alerts.stop();
   await db.close();
   return 0;
