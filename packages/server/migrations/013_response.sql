@@ -184,3 +184,14 @@ CREATE INDEX task_report_task_idx ON task_report (task_id, id);
 
 -- One push (群防群控) creates a task per community under an area; its tasks share the push id.
 CREATE SEQUENCE response_push_seq;
+
+-- Who made an alert public (the CAP feed publishes alerts with public = true) or withdrew it, and why.
+CREATE TABLE alert_publication (
+  id bigserial PRIMARY KEY,
+  alert_id bigint NOT NULL REFERENCES alert (id),
+  public boolean NOT NULL,
+  reason text NOT NULL CHECK (length(btrim(reason)) > 0),
+  set_by bigint NOT NULL,
+  set_at timestamptz NOT NULL
+);
+CREATE INDEX alert_publication_alert_idx ON alert_publication (alert_id, id);

@@ -17,6 +17,7 @@ import { webApp } from './web-app.js';
 import { surveillanceRoutes } from '../ingest/routes.js';
 import { detectionRoutes } from '../signals/routes.js';
 import { alertRoutes } from '../alerts/routes.js';
+import { responseRoutes } from '../response/routes.js';
 import { drillsApi } from '../drill/drills-api.js';
 import { accessRoutes } from '../access/routes.js';
 import { installGuard } from '../access/guard.js';
@@ -65,6 +66,7 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(cityModelRoutes(platform));
   await app.register(detectionRoutes(platform));
   await app.register(alertRoutes(platform));
+  await app.register(responseRoutes(platform));
   await app.register(drillsApi(platform));
   await app.register(webApp());
   return app;
