@@ -14,6 +14,8 @@ import { statisticalTriggers } from './rules/statistical.js';
 import type { Trigger } from './rules/trigger.js';
 import { rememberCases } from './store/cases.js';
 import { fireTrigger, type Fired } from './store/fire.js';
+import { withdrawFirings, type Withdrawal } from './store/retract.js';
+import { withdrawnByRecords, withdrawnBySignals } from './rules/withdrawn.js';
 
 /**
  * The alerting loop of a running platform: it hears every committed ingest batch (single-case and cluster
@@ -83,6 +85,13 @@ export function startAlerting(options: AlertingOptions): Alerting {
     return fired;
   };
 
+  // Data taken back (a withdrawn or corrected record, a retracted signal) withdraws what it fired.
+  const retract = async (withdrawals: readonly Withdrawal[]) => {
+    for (const r of await withdrawFirings(pool, withdrawals)) {
+      emitAlertEvent({ pool, seq: r.seq, type: r.type, alert: r.alert });
+    }
+  };
+
   const evaluateBatch = async (event: Omit<BatchCommitted, 'pool'>): Promise<Fired[]> => {
     const triggers: Trigger[] = [];
     const matches: CaseMatch[] = [];
@@ -139,7 +148,12 @@ export function startAlerting(options: AlertingOptions): Alerting {
       }
       triggers.push(...(await clusterTriggers(rule, touches, context)));
     }
-    return fire(triggers);
+    const fired = await fire(triggers);
+    // A contribution leaving the series: the batch corrected or withdrew records.
+    if (CASE_CHANNELS.has(event.channel) && event.changes.some((c) => c.sign < 0)) {
+      await retract(await withdrawnByRecords(pool, config, diseases, event.channel, event.keys));
+    }
+    return fired;
   };
 
   const evaluateSignals = async (event: SignalsStored, committedAt = Date.now()): Promise<Fired[]> => {
@@ -151,7 +165,15 @@ export function startAlerting(options: AlertingOptions): Alerting {
       if (rule.kind === 'concordance')
         triggers.push(...(await concordanceTriggers(rule, event.signals, context)));
     }
-    return fire(triggers);
+    const fired = await fire(triggers);
+    await retract(
+      await withdrawnBySignals(
+        pool,
+        config,
+        event.retracted.map((s) => s.id),
+      ),
+    );
+    return fired;
   };
 
   const unsubscribe = [

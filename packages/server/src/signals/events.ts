@@ -40,6 +40,12 @@ export interface DetectionSignal {
   readonly alarm: boolean;
   readonly createdAt: string;
   readonly runId: number;
+  /**
+   * When a run on corrected data stopped raising it, and why (`runId` is that run); null while it alarms.
+   * The alerts it fired are withdrawn with it (src/alerts/store/retract.ts).
+   */
+  readonly retractedAt: string | null;
+  readonly retractedReason: 'no-longer-alarms' | null;
 }
 
 /** What one run changed in the signal store. */

@@ -133,7 +133,12 @@ export async function runDetection(
         JSON.stringify(timings),
       ],
     );
-    emitSignals({ pool, runId, signals: [...stored.created, ...stored.changed], retracted: stored.retracted });
+    emitSignals({
+      pool,
+      runId,
+      signals: [...stored.created, ...stored.changed],
+      retracted: stored.retracted,
+    });
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     timings.total = Math.round(performance.now() - started);

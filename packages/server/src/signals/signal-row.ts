@@ -7,7 +7,8 @@ export const isoInstant = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const SIGNAL_COLUMNS = `id, channel, signal, place_code, period, period_start, method, rule_id, rule_key, rule_revision,
-  config_version, observed, expected, upperbound, score, pvalue, level, alarm, ${isoInstant('created_at')} AS created_at, run_id`;
+  config_version, observed, expected, upperbound, score, pvalue, level, alarm, ${isoInstant('created_at')} AS created_at, run_id,
+  ${isoInstant('retracted_at')} AS retracted_at, retracted_reason`;
 
 export interface SignalRow {
   id: number;
@@ -30,6 +31,8 @@ export interface SignalRow {
   alarm: boolean;
   created_at: string;
   run_id: number;
+  retracted_at: string | null;
+  retracted_reason: 'no-longer-alarms' | null;
 }
 
 export const signalOf = (r: SignalRow): DetectionSignal => ({
@@ -53,4 +56,6 @@ export const signalOf = (r: SignalRow): DetectionSignal => ({
   alarm: r.alarm,
   createdAt: r.created_at,
   runId: r.run_id,
+  retractedAt: r.retracted_at,
+  retractedReason: r.retracted_reason,
 });

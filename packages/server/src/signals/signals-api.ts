@@ -37,6 +37,8 @@ const signal = z.object({
   alarm: z.boolean().describe('false: retracted by a later run on corrected data'),
   createdAt: z.string(),
   runId: z.number().int(),
+  retractedAt: z.string().nullable().describe('when a later run on corrected data stopped raising it'),
+  retractedReason: z.enum(['no-longer-alarms']).nullable(),
 });
 
 const query = z.object({

@@ -10,7 +10,7 @@ import { SIGNAL_COLUMNS, signalOf, type SignalRow } from './signal-row.js';
  * Writes a run's outcome into the signal store, idempotently: the signals already stored for the evaluated
  * ranges are read first, and only the difference is written — new alarms inserted, alarms whose numbers
  * changed (or that alarm again) updated, stored alarms the new evaluation no longer raises retracted
- * (alarm = false). The same data evaluated again writes nothing.
+ * (alarm = false, with when and why). The same data evaluated again writes nothing.
  */
 
 export interface EvaluatedSeries {
@@ -94,7 +94,8 @@ export async function storeSignals(
       ? []
       : (
           await client.query<SignalRow>(
-            `UPDATE detection_signal SET alarm = false, updated_at = now(), run_id = $2
+            `UPDATE detection_signal SET alarm = false, updated_at = now(), run_id = $2, retracted_at = now(),
+                    retracted_reason = 'no-longer-alarms'
               WHERE id = ANY($1::bigint[]) RETURNING ${SIGNAL_COLUMNS}`,
             [retractions, runId],
           )
@@ -155,7 +156,7 @@ async function updateSignals(
     `UPDATE detection_signal s
         SET observed = u.new_observed, expected = u.new_expected, upperbound = u.new_upperbound,
             score = u.new_score, pvalue = u.new_pvalue, level = u.new_level, alarm = true, updated_at = now(),
-            run_id = $1
+            run_id = $1, retracted_at = NULL, retracted_reason = NULL
        FROM unnest($2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::smallint[])
          AS u(signal_id, new_observed, new_expected, new_upperbound, new_score, new_pvalue, new_level)
       WHERE s.id = u.signal_id

@@ -22,10 +22,14 @@ import { access } from '../../access/route-access.js';
 /**
  * The public feed, without login: GET /api/v1/public/cap is an Atom feed of the open alerts marked public,
  * each entry carrying its CAP 1.2 message inline (application/cap+xml) — the way alerting authorities
- * publish CAP — and GET /api/v1/public/cap/{id} is one alert's current CAP message on its own.
+ * publish CAP — and GET /api/v1/public/cap/{id} is one alert's current CAP message on its own. An alert
+ * withdrawn with its data (closed_reason 'retracted') is published as a Cancel.
  */
 
 const MAX_ENTRIES = 200;
+/** How long a Cancel stays in the feed for readers that poll it (a cancelled alert's own URL keeps it). */
+const CANCEL_DAYS = 7;
+const CURRENT_OR_CANCELLED = `a.status = 'open' OR (a.closed_reason = 'retracted' AND a.closed_at > now() - interval '${CANCEL_DAYS} days')`;
 
 interface AreaRow {
   code: string;
@@ -83,8 +87,8 @@ export const capFeed =
       },
       async (_request, reply) => {
         const rows = await db.pool.query<AlertRow>(
-          `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE a.public AND a.status = 'open'
-            ORDER BY a.last_fired_at DESC, a.id DESC LIMIT ${MAX_ENTRIES}`,
+          `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE a.public AND (${CURRENT_OR_CANCELLED})
+            ORDER BY greatest(a.last_fired_at, a.closed_at) DESC, a.id DESC LIMIT ${MAX_ENTRIES}`,
         );
         const inputs = await capInputs(db.pool, rows.rows);
         const city = await db.pool.query<{ name: string; code: string }>(
@@ -132,7 +136,8 @@ export const capFeed =
       },
       async (request, reply) => {
         const rows = await db.pool.query<AlertRow>(
-          `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE a.id = $1 AND a.public AND a.status = 'open'`,
+          `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM}
+            WHERE a.id = $1 AND a.public AND (a.status = 'open' OR a.closed_reason = 'retracted')`,
           [request.params.id],
         );
         const [input] = await capInputs(db.pool, rows.rows);

@@ -9,7 +9,9 @@ import { el, type XmlNode } from './xml.js';
  * for the public: the area is the district (never a community, a school or a hospital), the words are the
  * public templates (cap.* in the catalogue), and nothing from the evidence is included. Urgency, severity and
  * certainty come from the colour level (config `levels[…].cap`, documented in src/alerts/README.md). The first
- * version is msgType Alert; each later version an Update naming the one before in `references`.
+ * version is msgType Alert; each later version an Update naming the one before in `references`; an alert
+ * closed because its data was corrected or withdrawn (closed_reason 'retracted') is a Cancel naming the last
+ * message it takes back, with responseType AllClear.
  */
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
@@ -52,9 +54,14 @@ export function capHeadline(
   });
 }
 
+/** A public alert withdrawn with its data: published as a Cancel of its last message. */
+export const isCancelled = (alert: AlertView) =>
+  alert.status === 'closed' && alert.closedReason === 'retracted';
+
 export function capMessage(config: AlertConfig, names: Names, input: CapInput): XmlNode {
   const { alert, area } = input;
   const level = config.levels[alert.level];
+  const cancelled = isCancelled(alert);
   const info = (language: 'zh-CN' | 'en') => {
     const family = names.family(alert.family, language);
     const areaName = language === 'en' ? area.name.en : area.name.zh;
@@ -62,13 +69,19 @@ export function capMessage(config: AlertConfig, names: Names, input: CapInput): 
       el('language', language === 'en' ? 'en-US' : 'zh-CN'),
       el('category', 'Health'),
       el('event', translate('cap.event', language, { family })),
-      el('responseType', 'Monitor'),
+      el('responseType', cancelled ? 'AllClear' : 'Monitor'),
       el('urgency', level.cap.urgency),
       el('severity', level.cap.severity),
       el('certainty', level.cap.certainty),
       el('senderName', language === 'en' ? config.cap.senderName.en : config.cap.senderName.zh),
       el('headline', capHeadline(config, names, input, language)),
-      el('description', translate(`cap.description.${alert.kind}`, language, { area: areaName, family })),
+      el(
+        'description',
+        translate(cancelled ? 'cap.cancelled' : `cap.description.${alert.kind}`, language, {
+          area: areaName,
+          family,
+        }),
+      ),
       el('instruction', language === 'en' ? config.cap.instruction.en : config.cap.instruction.zh),
       config.cap.web ? el('web', config.cap.web) : undefined,
       el('parameter', [el('valueName', 'shaobing:level'), el('value', alert.level)]),
@@ -80,6 +93,7 @@ export function capMessage(config: AlertConfig, names: Names, input: CapInput): 
     ]);
   };
   const update = alert.version > 1 && input.previousSentMs !== undefined;
+  const msgType = cancelled && update ? 'Cancel' : update ? 'Update' : 'Alert';
   return el(
     'alert',
     [
@@ -87,8 +101,17 @@ export function capMessage(config: AlertConfig, names: Names, input: CapInput): 
       el('sender', config.cap.sender),
       el('sent', capTime(input.sentMs)),
       el('status', 'Actual'),
-      el('msgType', update ? 'Update' : 'Alert'),
+      el('msgType', msgType),
       el('scope', 'Public'),
+      msgType === 'Cancel'
+        ? el(
+            'note',
+            translate('cap.cancelled', 'en', {
+              area: area.name.en,
+              family: names.family(alert.family, 'en'),
+            }),
+          )
+        : undefined,
       update
         ? el(
             'references',

@@ -113,6 +113,8 @@ function simulate(seed: number, days: number, outbreak?: { start: number; size: 
           alarm: true,
           createdAt: '2026-01-01T00:00:00.000Z',
           runId: 1,
+          retractedAt: null,
+          retractedReason: null,
         });
       });
     }

@@ -24,6 +24,12 @@ const firing = z.object({
   channels: z.array(z.string()),
   reason: z.object({ zh: z.string(), en: z.string() }),
   rulesVersion: z.string(),
+  withdrawn: z
+    .object({ at: z.string(), reason: z.enum(['signals-retracted', 'cases-withdrawn']) })
+    .nullable()
+    .describe(
+      'its evidence was taken back (signals retracted, cases withdrawn or corrected): it no longer counts',
+    ),
   evidence: z.array(evidenceItem),
 });
 
@@ -82,10 +88,13 @@ export async function readAlertDetail(
     reason_zh: string;
     reason_en: string;
     rules_version: string;
+    withdrawn_at: string | null;
+    withdrawn_reason: 'signals-retracted' | 'cases-withdrawn' | null;
     evidence: EvidenceItem[];
   }>(
     `SELECT id, rule_id, kind, level, ${iso('fired_at')} AS fired_at, ${iso('data_committed_at')} AS data_committed_at,
-            period_start, period_end, channels, reason_zh, reason_en, rules_version, evidence
+            period_start, period_end, channels, reason_zh, reason_en, rules_version, ${iso('withdrawn_at')} AS withdrawn_at,
+            withdrawn_reason, evidence
        FROM alert_firing WHERE alert_id = $1 ORDER BY id`,
     [id],
   );
@@ -104,6 +113,8 @@ export async function readAlertDetail(
       channels: f.channels,
       reason: { zh: f.reason_zh, en: f.reason_en },
       rulesVersion: f.rules_version,
+      withdrawn:
+        f.withdrawn_at && f.withdrawn_reason ? { at: f.withdrawn_at, reason: f.withdrawn_reason } : null,
       evidence: f.evidence,
     })),
     series: await seriesAroundEvidence(pool, items, today),

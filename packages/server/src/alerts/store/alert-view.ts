@@ -11,7 +11,7 @@ export const alertView = z.object({
   kind: z.enum(RULE_KINDS).describe('the kind of rule that decided the level'),
   level: z.enum(ALERT_LEVELS),
   status: z.enum(['open', 'closed']),
-  closedReason: z.enum(['quiet', 'manual']).nullable(),
+  closedReason: z.enum(['quiet', 'manual', 'retracted']).nullable(),
   public: z.boolean(),
   channels: z.array(z.string()),
   ruleIds: z.array(z.string()),

@@ -11,14 +11,15 @@ import { ALERT_COLUMNS, ALERT_FROM, toAlertView, type AlertRow, type AlertView }
  * The alert store's one write: a rule fired. In one transaction, under a lock on (family, place):
  *   1. the same firing stored before (rule, key) → nothing;
  *   2. an open alert for the family and place that has been quiet for `quietDays` of data time → closed;
- *   3. the open alert absorbs the firing — its level rises to the firing's if higher, never falls — unless a
- *      firing of the same rule and scope at least as strong is already in it; else a new alert opens;
+ *   3. the open alert absorbs the firing — its level rises to the firing's if higher, never falls here (only a
+ *      retraction lowers it: retract.ts) — unless a firing of the same rule and scope at least as strong is
+ *      already in it; else a new alert opens;
  *   4. the change is an `alert_event` (the stream's event id) with one webhook delivery per subscription
  *      at or below its level (the outbox), and a NOTIFY for listeners in other processes.
  */
 
 /** Advisory-lock namespace of the alert store, beside the migration, city and ingest locks (7_415_26x). */
-const LOCK_NAMESPACE = 7_415_270;
+export const LOCK_NAMESPACE = 7_415_270;
 
 export interface Fired {
   readonly seq: number;
@@ -53,6 +54,7 @@ export async function fireTrigger(
       LOCK_NAMESPACE,
       `${trigger.family}|${trigger.placeCode}`,
     ]);
+    // A withdrawn firing counts as seen too: its data raised again later is a new firing only once its key differs.
     const seen = await client.query('SELECT 1 FROM alert_firing WHERE rule_id = $1 AND firing_key = $2', [
       trigger.rule.id,
       trigger.key,
@@ -80,7 +82,7 @@ export async function fireTrigger(
     if (open && trigger.scope) {
       const stronger = await client.query(
         `SELECT 1 FROM alert_firing WHERE alert_id = $1 AND rule_id = $2 AND facts->>'scope' = $3
-            AND (facts->>'strength')::float8 >= $4 LIMIT 1`,
+            AND (facts->>'strength')::float8 >= $4 AND withdrawn_at IS NULL LIMIT 1`,
         [open.id, trigger.rule.id, trigger.scope.key, trigger.scope.strength],
       );
       if (stronger.rowCount !== 0) {
@@ -196,7 +198,11 @@ export async function fireTrigger(
 }
 
 /** The event, its webhook deliveries (subscriptions whose minimum level it reaches) and the NOTIFY. */
-async function recordEvent(client: pg.PoolClient, alertId: number, type: AlertEventType): Promise<number> {
+export async function recordEvent(
+  client: pg.PoolClient,
+  alertId: number,
+  type: AlertEventType,
+): Promise<number> {
   const event = await client.query<{ seq: number }>(
     `INSERT INTO alert_event (alert_id, type, version, level)
      SELECT id, $2, version, level FROM alert WHERE id = $1 RETURNING seq`,
