@@ -13,6 +13,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { DataDirectoryInUse } from '../db/embedded-server.js';
 import { ApiError } from '../http/api-error.js';
+import { translate } from '../i18n/messages.js';
 import { UsageError } from './usage-error.js';
 
 export const userHelp = `Usage: shaobing user create --role ROLE --username NAME [--jurisdiction CODE] [--facility ID] [--password-stdin]
@@ -145,7 +146,7 @@ export async function runUser(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ApiError) {
       const detail = error.issues.map((i) => `${i.field}: ${i.reason}`).join('; ');
-      throw new UsageError(detail || `${error.messageKey} ${JSON.stringify(error.params)}`);
+      throw new UsageError(detail || translate(error.messageKey, 'en', error.params));
     }
     throw error;
   } finally {
