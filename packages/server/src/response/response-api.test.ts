@@ -444,3 +444,122 @@ describe('access matrix of the response routes', () => {
     }
   });
 });
+
+describe('bad input on every text field', () => {
+  const long = (n: number) => '疫'.repeat(n);
+  const eventId = async () =>
+    (await call<Page>('commander', 'GET', '/api/v1/events')).body.items[0]?.id as number;
+  const taskId = async () =>
+    (await call<Page>('commander', 'GET', '/api/v1/tasks')).body.items[0]?.id as number;
+  const cases: [string, (ids: { event: number; task: number }) => [string, unknown], string][] = [
+    [
+      'event title',
+      () => ['/api/v1/events', { type: 'cholera', title: long(201), placeCode: '420102' }],
+      'body.title',
+    ],
+    [
+      'event type',
+      () => ['/api/v1/events', { type: "x'; DROP TABLE alert; --", title: 't', placeCode: '420102' }],
+      'body.type',
+    ],
+    [
+      'event place',
+      () => ['/api/v1/events', { type: 'cholera', title: 't', placeCode: "4201' OR '1'='1" }],
+      'body.placeCode',
+    ],
+    [
+      'level reason',
+      ({ event }) => [`/api/v1/events/${event}/level`, { level: 'I', reason: long(2001) }],
+      'body.reason',
+    ],
+    [
+      'status reason',
+      ({ event }) => [`/api/v1/events/${event}/status`, { status: 'controlled', reason: long(2001) }],
+      'body.reason',
+    ],
+    [
+      'record key',
+      ({ event }) => [`/api/v1/events/${event}/links`, { recordKeys: [long(201)] }],
+      'body.recordKeys.0',
+    ],
+    [
+      'task title',
+      ({ event }) => [
+        `/api/v1/events/${event}/tasks`,
+        { kind: 'sampling', title: long(201), placeCode: '420102', dueAt: '2024-07-05T00:00:00Z' },
+      ],
+      'body.title',
+    ],
+    [
+      'task details',
+      ({ event }) => [
+        `/api/v1/events/${event}/tasks`,
+        {
+          kind: 'sampling',
+          title: 't',
+          details: long(4001),
+          placeCode: '420102',
+          dueAt: '2024-07-05T00:00:00Z',
+        },
+      ],
+      'body.details',
+    ],
+    [
+      'task deadline',
+      ({ event }) => [
+        `/api/v1/events/${event}/tasks`,
+        { kind: 'sampling', title: 't', placeCode: '420102', dueAt: 'tomorrow' },
+      ],
+      'body.dueAt',
+    ],
+    [
+      'task kind',
+      ({ event }) => [
+        `/api/v1/events/${event}/tasks`,
+        { kind: 'parade', title: 't', placeCode: '420102', dueAt: '2024-07-05T00:00:00Z' },
+      ],
+      'body.kind',
+    ],
+    ['report note', ({ task }) => [`/api/v1/tasks/${task}/reports`, { note: long(2001) }], 'body.note'],
+    [
+      'report count',
+      ({ task }) => [`/api/v1/tasks/${task}/reports`, { householdsVisited: 1.5 }],
+      'body.householdsVisited',
+    ],
+    [
+      'hand-over organisation',
+      ({ task }) => [`/api/v1/tasks/${task}/handovers`, { toOrgId: long(65), reason: 'r' }],
+      'body.toOrgId',
+    ],
+    [
+      'outcome reason',
+      () => ['/api/v1/verifications/1/outcome', { outcome: 'monitoring', reason: long(2001) }],
+      'body.reason',
+    ],
+  ];
+  test.each(cases)('%s: 400 naming the field', async (_name, build, field) => {
+    const [url, body] = build({ event: await eventId(), task: await taskId() });
+    const reply = await call<{ error: { code: string; issues: { field: string }[] } }>(
+      'commander',
+      'POST',
+      url,
+      body,
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('invalid');
+    expect(reply.body.error.issues.map((i) => i.field)).toContain(field);
+  });
+
+  test('SQL in a text field is stored as text', async () => {
+    const injected = "'); DELETE FROM health_event; --";
+    const opened = await call<Item>('commander', 'POST', '/api/v1/events', {
+      type: 'cholera',
+      title: injected,
+      placeCode: '420102',
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body.title).toBe(injected);
+    const count = await bench.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM health_event');
+    expect(count.rows[0]?.n).toBe(2);
+  });
+});
