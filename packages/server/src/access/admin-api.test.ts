@@ -122,6 +122,34 @@ describe(`users, tokens and the audit log on ${inject('databaseKind')}`, () => {
     expect(response.body.error.issues.map((i) => i.field)).toContain(field);
   });
 
+  test('organisations: created with a jurisdiction that exists, listed, audited', async () => {
+    const created = await call('POST', '/api/v1/organisations', {
+      id: 'jiangan-cdc',
+      kind: 'district_cdc',
+      name: '江岸区疾控中心',
+      jurisdiction: '420102',
+    });
+    expect(created.status).toBe(201);
+    const again = await call('POST', '/api/v1/organisations', {
+      id: 'jiangan-cdc',
+      kind: 'district_cdc',
+      name: 'x',
+      jurisdiction: '420102',
+    });
+    expect(again.status).toBe(409);
+    const nowhere = await call<{ error: { issues: { field: string }[] } }>('POST', '/api/v1/organisations', {
+      id: 'nowhere',
+      kind: 'hotline',
+      name: 'x',
+      jurisdiction: '429999',
+    });
+    expect(nowhere.body.error.issues.map((i) => i.field)).toEqual(['body.jurisdiction']);
+    const list = await call<{ id: string }[]>('GET', '/api/v1/organisations');
+    expect(list.body.map((o) => o.id)).toEqual(['jiangan-cdc']);
+    const log = await call<{ items: Entry[] }>('GET', '/api/v1/audit?target=organisation/jiangan-cdc');
+    expect(log.body.items.map((e) => e.action)).toEqual(['organisation.create']);
+  });
+
   test('a username is unique: 409', async () => {
     const payload = {
       username: 'dup.user',
@@ -216,7 +244,7 @@ describe(`users, tokens and the audit log on ${inject('databaseKind')}`, () => {
       '/api/v1/audit/verify',
     );
     expect(whole.body.ok).toBe(true);
-    expect(whole.body.entries).toBe(6); // 3 user changes, 1 more user, a token made and revoked
+    expect(whole.body.entries).toBe(7); // 3 user changes, an organisation, 1 more user, a token made and revoked
     expect(whole.body.firstBroken).toBeNull();
     // Someone with the power to disable triggers edits one entry: the chain shows it.
     const client = await db.pool.connect();

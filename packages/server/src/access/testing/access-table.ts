@@ -66,6 +66,8 @@ export const ACCESS_TABLE: Readonly<Record<string, ExpectedAccess>> = {
   'GET /api/v1/tokens': { roles: ADMIN },
   'POST /api/v1/tokens': { roles: ADMIN },
   'DELETE /api/v1/tokens/:id': { roles: ADMIN },
+  'GET /api/v1/organisations': { roles: ADMIN },
+  'POST /api/v1/organisations': { roles: ADMIN },
   'GET /api/v1/audit': { roles: ADMIN },
   'GET /api/v1/audit/verify': { roles: ADMIN },
   'GET /api/v1/records/report-card': { roles: PERSON_READERS },
