@@ -5,7 +5,7 @@ import copyStreams from 'pg-copy-streams';
 import { CHANNEL_IDS } from '../channels/channel-id.js';
 import type { ChannelDefinition, Contribution } from '../channels/channel.js';
 import { seriesDeltas } from '../series/deltas.js';
-import { writeSeriesDeltas } from '../series/write-deltas.js';
+import { seriesStatements, writeSeriesStatements, type SeriesStatement } from '../series/write-deltas.js';
 import { copyArray, copyText, copyValue } from './copy-format.js';
 import type { IngestSource } from './ingest-records.js';
 import type { PreparedBatch } from './prepare-batch.js';
@@ -84,10 +84,11 @@ async function readStored(
   return stored;
 }
 
-function copyRow(insert: Insert, source: IngestSource, now: string): string {
+/** A record's COPY row; `now` undefined: without first_received_at (the fast path's COPY lets it default). */
+function copyRow(insert: Insert, source: IngestSource, now: string | undefined): string {
   const { candidate: c, version, hashes, active } = insert;
   const k = c.contribution;
-  return [
+  const common = [
     copyText(c.key),
     copyValue(k.facilityId),
     k.eventDate,
@@ -99,9 +100,17 @@ function copyRow(insert: Insert, source: IngestSource, now: string): string {
     String(version),
     copyArray(hashes),
     source,
-    copyText(insert.firstReceivedAt ?? now),
-    c.columns,
-  ].join('\t');
+  ];
+  if (now !== undefined) common.push(copyText(insert.firstReceivedAt ?? now));
+  common.push(c.columns);
+  return common.join('\t');
+}
+
+async function copyIn(client: pg.PoolClient, table: string, columns: readonly string[], text: Buffer) {
+  await pipeline(
+    Readable.from([text]),
+    client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+  );
 }
 
 async function writeRecords(
@@ -116,12 +125,8 @@ async function writeRecords(
     await client.query(`DELETE FROM ${table} WHERE record_key = ANY($1::text[])`, [plan.replaced]);
   }
   if (plan.inserts.length > 0) {
-    const columns = [...COMMON_COLUMNS, ...Object.keys(channel.columns)].join(', ');
     const text = plan.inserts.map((insert) => copyRow(insert, source, now)).join('\n') + '\n';
-    await pipeline(
-      Readable.from([Buffer.from(text)]),
-      client.query(copyStreams.from(`COPY ${table} (${columns}) FROM STDIN`)),
-    );
+    await copyIn(client, table, [...COMMON_COLUMNS, ...Object.keys(channel.columns)], Buffer.from(text));
   }
   if (plan.withdrawals.length > 0) {
     await client.query(
@@ -148,43 +153,79 @@ async function writeRecords(
 const meetsStoredKeys = new Set<string>();
 
 /**
- * The fast path, for batches of new records (a bulk import, fresh reports): COPY every record straight in,
- * trusting the primary key to refuse a stored one. No read of the batch's keys, so each record costs one
- * index insertion instead of a lookup and an insertion. A unique violation rolls back to the savepoint and
- * the batch takes the careful path. Batches that repeat a key or withdraw a card go careful at once.
+ * A batch's writes built ahead on the assumption that none of its keys is stored (a bulk import, fresh
+ * reports): the plan (every record accepted), the COPY text and the series statements. Built in Node while
+ * the batch before commits (ingest-stream.ts), so that the transaction spends its time in PostgreSQL
+ * rather than waiting for Node to format rows and aggregate deltas.
  */
-async function optimisticPlan(
-  client: pg.PoolClient,
+export interface FreshWrite {
+  readonly plan: Plan;
+  readonly copy: Buffer;
+  readonly series: readonly SeriesStatement[];
+}
+
+/** The fast path's columns: first_received_at defaults to now(), the transaction's time. */
+const FRESH_COLUMNS = COMMON_COLUMNS.filter((c) => c !== 'first_received_at');
+
+/**
+ * The fresh writes of a batch, or undefined when the batch cannot take the fast path: its channel met stored
+ * keys lately, it repeats a key, or it withdraws a card.
+ */
+export function freshWrite(
   channel: ChannelDefinition,
   prepared: PreparedBatch,
   source: IngestSource,
-  now: string,
-): Promise<Plan | undefined> {
+  ancestors: ReadonlyMap<string, readonly string[]>,
+): FreshWrite | undefined {
   const { candidates } = prepared;
   if (candidates.length === 0 || meetsStoredKeys.has(channel.id)) return undefined;
   if (candidates.some((c) => c.cardType === 'withdrawal')) return undefined;
   if (new Set(candidates.map((c) => c.key)).size !== candidates.length) return undefined;
+  const started = performance.now();
   const plan = resolveVersions(candidates, new Map()); // nothing stored: every record is accepted
+  const copy = Buffer.from(
+    plan.inserts.map((insert) => copyRow(insert, source, undefined)).join('\n') + '\n',
+  );
+  const series = seriesStatements(channel.id, seriesDeltas(plan.changes, ancestors));
+  lap('aggregate', started);
+  return { plan, copy, series };
+}
+
+/**
+ * The fast path: COPY every record straight in, trusting the primary key to refuse a stored one. No read of
+ * the batch's keys, so each record costs one index insertion instead of a lookup and an insertion. A unique
+ * violation rolls back to the savepoint and the batch takes the careful path.
+ */
+async function writeFresh(
+  client: pg.PoolClient,
+  channel: ChannelDefinition,
+  fresh: FreshWrite,
+): Promise<boolean> {
+  if (meetsStoredKeys.has(channel.id)) return false;
   await client.query('SAVEPOINT fresh');
   try {
-    await writeRecords(client, channel, plan, source, now);
+    await copyIn(client, channel.table, [...FRESH_COLUMNS, ...Object.keys(channel.columns)], fresh.copy);
     await client.query('RELEASE SAVEPOINT fresh');
-    return plan;
+    return true;
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error; // unique_violation: a key is stored
     await client.query('ROLLBACK TO SAVEPOINT fresh');
     meetsStoredKeys.add(channel.id);
-    return undefined;
+    return false;
   }
 }
 
-/** Commits a prepared batch; resolves once it is durable, with what became of each record. */
+/**
+ * Commits a prepared batch; resolves once it is durable, with what became of each record. `fresh`: its
+ * fast-path writes when they were built ahead (else they are built here when the batch qualifies).
+ */
 export async function commitBatch(
   pool: pg.Pool,
   channel: ChannelDefinition,
   prepared: PreparedBatch,
   source: IngestSource,
   ancestors: ReadonlyMap<string, readonly string[]>,
+  fresh: FreshWrite | undefined = freshWrite(channel, prepared, source, ancestors),
 ): Promise<Plan> {
   const client = await pool.connect();
   try {
@@ -196,9 +237,13 @@ export async function commitBatch(
     );
     t = lap('lock', t);
     const now = locked.rows[0]?.now ?? new Date().toISOString();
-    let plan = await optimisticPlan(client, channel, prepared, source, now);
-    t = lap('write', t);
-    if (!plan) {
+    let plan: Plan;
+    let series: readonly SeriesStatement[];
+    if (fresh && (await writeFresh(client, channel, fresh))) {
+      ({ plan, series } = fresh);
+      t = lap('write', t);
+    } else {
+      t = lap('write', t);
       const stored = await readStored(client, channel.table, [
         ...new Set(prepared.candidates.map((c) => c.key)),
       ]);
@@ -207,10 +252,10 @@ export async function commitBatch(
       t = lap('read', t);
       await writeRecords(client, channel, plan, source, now);
       t = lap('write', t);
+      series = seriesStatements(channel.id, seriesDeltas(plan.changes, ancestors));
+      t = lap('aggregate', t);
     }
-    const deltas = seriesDeltas(plan.changes, ancestors);
-    t = lap('aggregate', t);
-    await writeSeriesDeltas(client, channel.id, deltas);
+    await writeSeriesStatements(client, series);
     t = lap('series', t);
     await client.query('COMMIT');
     lap('commit', t);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,6 +61,29 @@ async function startPlatform(env: Record<string, string>, port: number): Promise
   throw new Error(`the platform did not start: ${stderr}`);
 }
 
+const PASSWORD = 'crash-test-password';
+
+/** An analyst created through `shaobing user create` (the platform stopped), for the clients to sign in as. */
+function createUser(env: Record<string, string>): void {
+  const created = spawnSync(
+    process.execPath,
+    [bin, 'user', 'create', '--role', 'analyst', '--username', 'crash.tester', '--password-stdin'],
+    { env: { ...process.env, ...env, SHAOBING_DEMO: 'off' }, input: `${PASSWORD}\n`, encoding: 'utf8' },
+  );
+  if (created.status !== 0) throw new Error(`shaobing user create: ${created.stderr}`);
+}
+
+async function signIn(port: number): Promise<Record<string, string>> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'crash.tester', password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login: ${response.status} ${await response.text()}`);
+  const { token } = (await response.json()) as { token: string };
+  return { authorization: `Bearer ${token}` };
+}
+
 interface Acknowledged {
   readonly keys: Set<string>;
   batches: number;
@@ -76,6 +99,7 @@ async function client(
   communities: string[],
   acknowledged: Acknowledged,
   running: () => boolean,
+  auth: Record<string, string>,
 ): Promise<void> {
   for (let batch = 0; running(); batch++) {
     const visits = Array.from({ length: BATCH }, (_, i) => {
@@ -93,7 +117,7 @@ async function client(
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/v1/ingest/visit`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify(visits),
       });
       if (response.status !== 200) continue;
@@ -113,13 +137,16 @@ async function crashAndVerify(
   verifyUrl: () => Promise<{ pool: pg.Pool; close: () => Promise<void> }>,
 ) {
   const port = await freePort();
+  createUser(env);
   let platform = await startPlatform(env, port);
+  const auth = await signIn(port);
   const places = (await (
-    await fetch(`http://127.0.0.1:${port}/api/v1/places?level=community&limit=300`)
+    await fetch(`http://127.0.0.1:${port}/api/v1/places?level=community&limit=300`, { headers: auth })
   ).json()) as { items: { code: string }[] };
-  const found = (await (await fetch(`http://127.0.0.1:${port}/api/v1/facilities?limit=40`)).json()) as {
-    items: { id: string }[];
-  };
+  // Visits come from hospitals (the ingest refuses a visit from a pharmacy or a school).
+  const found = (await (
+    await fetch(`http://127.0.0.1:${port}/api/v1/facilities?type=hospital&limit=40`, { headers: auth })
+  ).json()) as { items: { id: string }[] };
   const communities = places.items.map((p) => p.code);
   const facilities = found.items.map((f) => f.id);
   expect(communities.length).toBeGreaterThan(100);
@@ -128,7 +155,7 @@ async function crashAndVerify(
   const acknowledged: Acknowledged = { keys: new Set(), batches: 0, rejected: [] };
   let running = true;
   const clients = Array.from({ length: CLIENTS }, (_, id) =>
-    client(port, id, facilities, communities, acknowledged, () => running),
+    client(port, id, facilities, communities, acknowledged, () => running, auth),
   );
   let finished = 0;
   const stopped = () => (finished += 1);

@@ -3,7 +3,7 @@ import type { ChannelId } from '../channels/channel-id.js';
 import type { RecordIssue, References } from '../channels/channel.js';
 import { channels } from '../channels/channels.js';
 import type { Language } from '../i18n/language.js';
-import { commitBatch } from './commit-batch.js';
+import { commitBatch, freshWrite, type FreshWrite } from './commit-batch.js';
 import { emitBatchCommitted } from './events.js';
 import type { IngestReport } from './ingest-report.js';
 import { prepareBatch, type PreparedBatch } from './prepare-batch.js';
@@ -47,6 +47,8 @@ export interface ReadyBatch {
   readonly prepared: PreparedBatch;
   readonly references: References;
   readonly options: IngestOptions;
+  /** Its fast-path writes, built ahead when the batch may take that path. */
+  readonly fresh: FreshWrite | undefined;
 }
 
 const unknownCode = (b: PreparedBatch) =>
@@ -57,6 +59,8 @@ export async function prepareRecords(
   channel: ChannelId,
   records: readonly unknown[],
   options: IngestOptions,
+  /** Build the fast path's writes now (false: in the transaction, as bench:ingest --inline-writes weighs). */
+  prebuild = true,
 ): Promise<ReadyBatch> {
   const definition = channels[channel];
   const prepareOptions = {
@@ -75,7 +79,8 @@ export async function prepareRecords(
       prepared = prepareBatch(definition, records, references, prepareOptions);
     }
   }
-  return { channel, prepared, references, options };
+  const fresh = prebuild ? freshWrite(definition, prepared, options.source, references.places) : undefined;
+  return { channel, prepared, references, options, fresh };
 }
 
 export async function commitRecords(db: pg.Pool, batch: ReadyBatch): Promise<IngestReport> {
@@ -86,6 +91,7 @@ export async function commitRecords(db: pg.Pool, batch: ReadyBatch): Promise<Ing
     prepared,
     options.source,
     batch.references.places,
+    batch.fresh,
   );
   emitBatchCommitted(db, batch.channel, plan);
   return reportOf(prepared, plan, options.language ?? 'zh-CN');

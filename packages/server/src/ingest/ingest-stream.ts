@@ -15,6 +15,8 @@ export interface StreamOptions extends IngestOptions {
   readonly batchSize?: number;
   /** List at most this many rejected (and flagged) records in the report; the counts stay whole. */
   readonly listLimit?: number;
+  /** Build each batch's writes before its transaction (default true; false only to weigh it). */
+  readonly prebuild?: boolean;
   /** Called after each commit with the running totals. */
   readonly onCommit?: (report: IngestReport) => void;
 }
@@ -45,7 +47,13 @@ export async function ingestStream(
   let failure: { error: unknown } | undefined;
 
   const send = async (records: unknown[]) => {
-    const ready = await prepareRecords(db, channel, records, { ...options, firstRow: nextRow });
+    const ready = await prepareRecords(
+      db,
+      channel,
+      records,
+      { ...options, firstRow: nextRow },
+      options.prebuild ?? true,
+    );
     nextRow += records.length;
     await committing;
     if (failure) return;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Deltas, WeekDelta } from './deltas.js';
+import { arrayLiteral } from '../ingest/copy-format.js';
 import { addAmount, amountText, isZero, type Amount } from './exact-sum.js';
 
 /**
@@ -80,79 +81,126 @@ const literal = (values: readonly (Amount | number)[]) =>
 const untouched = (d: WeekDelta) =>
   d.records.every((r) => r === 0) && d.counts.every(isZero) && d.denominators.every((x) => x === 0);
 
-export async function writeSeriesDeltas(
-  client: pg.PoolClient,
-  channel: string,
-  deltas: Deltas,
-): Promise<void> {
+/** One statement of a batch's series write, its parameters ready to send (arrays as literals). */
+export interface SeriesStatement {
+  /** Prepared-statement name: each text is parsed and planned once per connection. */
+  readonly name: string;
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+const texts = (values: readonly string[]) => arrayLiteral(values);
+
+/**
+ * The statements that add a batch's deltas to the series tables. Pure: the ingest builds them while the
+ * batch before commits (ingest-stream.ts), so that the transaction spends its time in PostgreSQL.
+ */
+export function seriesStatements(channel: string, deltas: Deltas): SeriesStatement[] {
+  const statements: SeriesStatement[] = [];
   const touched = deltas.weeks.filter((d) => !untouched(d));
   const slots = touched.map(onlySlot);
   const oneDay = touched.filter((_, i) => (slots[i] as number) >= 0);
   const oneDaySlots = slots.filter((slot) => slot >= 0);
   const weeks = touched.filter((_, i) => slots[i] === -1);
   if (oneDay.length > 0) {
-    await client.query(UPSERT_ONE_DAY, [
-      channel,
-      oneDay.map((d) => d.signal),
-      oneDay.map((d) => d.placeCode),
-      oneDay.map((d) => d.weekStart),
-      oneDaySlots.map((slot) => slot + 1),
-      oneDay.map((d, i) => amountText(d.counts[oneDaySlots[i] as number] ?? 0)),
-      oneDay.map((d, i) => d.records[oneDaySlots[i] as number] ?? 0),
-      oneDay.map((d, i) => d.denominators[oneDaySlots[i] as number] ?? 0),
-    ]);
+    statements.push({
+      name: 'series-week-one-day',
+      text: UPSERT_ONE_DAY,
+      values: [
+        channel,
+        texts(oneDay.map((d) => d.signal)),
+        texts(oneDay.map((d) => d.placeCode)),
+        texts(oneDay.map((d) => d.weekStart)),
+        arrayLiteral(oneDaySlots.map((slot) => slot + 1)),
+        texts(oneDay.map((d, i) => amountText(d.counts[oneDaySlots[i] as number] ?? 0))),
+        arrayLiteral(oneDay.map((d, i) => d.records[oneDaySlots[i] as number] ?? 0)),
+        arrayLiteral(oneDay.map((d, i) => d.denominators[oneDaySlots[i] as number] ?? 0)),
+      ],
+    });
   }
   if (weeks.length > 0) {
     const unitCounts = weeks.every((d) => d.counts.every((c, i) => c === d.records[i]));
     const denominators = weeks.some((d) => d.denominators.some((x) => x !== 0));
-    await client.query(upsertWeeks(unitCounts, denominators), [
-      channel,
-      weeks.map((d) => d.signal),
-      weeks.map((d) => d.placeCode),
-      weeks.map((d) => d.weekStart),
-      weeks.map((d) => amountText(d.counts.reduce<Amount>((a, b) => addAmount(a, b), 0))),
-      unitCounts ? null : weeks.map((d) => sum(d.records)),
-      denominators ? weeks.map((d) => sum(d.denominators)) : null,
-      weeks.map((d) => literal(d.counts)),
-      unitCounts ? null : weeks.map((d) => literal(d.records)),
-      denominators ? weeks.map((d) => literal(d.denominators)) : null,
-    ]);
+    statements.push({
+      name: `series-week-${unitCounts ? 'unit' : 'sum'}-${denominators ? 'den' : 'noden'}`,
+      text: upsertWeeks(unitCounts, denominators),
+      values: [
+        channel,
+        texts(weeks.map((d) => d.signal)),
+        texts(weeks.map((d) => d.placeCode)),
+        texts(weeks.map((d) => d.weekStart)),
+        texts(weeks.map((d) => amountText(d.counts.reduce<Amount>((a, b) => addAmount(a, b), 0)))),
+        unitCounts ? null : arrayLiteral(weeks.map((d) => sum(d.records))),
+        denominators ? arrayLiteral(weeks.map((d) => sum(d.denominators))) : null,
+        texts(weeks.map((d) => literal(d.counts))),
+        unitCounts ? null : texts(weeks.map((d) => literal(d.records))),
+        denominators ? texts(weeks.map((d) => literal(d.denominators))) : null,
+      ],
+    });
   }
   const facility = deltas.facility.filter((d) => d.records !== 0 || !isZero(d.count) || d.denominator !== 0);
   if (facility.length > 0) {
-    await client.query(UPSERT_FACILITY, [
-      channel,
-      facility.map((d) => d.facilityId),
-      facility.map((d) => d.signal),
-      facility.map((d) => d.day),
-      facility.map((d) => amountText(d.count)),
-      facility.map((d) => d.records),
-      facility.map((d) => d.denominator),
-    ]);
+    statements.push({
+      name: 'series-facility',
+      text: UPSERT_FACILITY,
+      values: [
+        channel,
+        texts(facility.map((d) => d.facilityId)),
+        texts(facility.map((d) => d.signal)),
+        texts(facility.map((d) => d.day)),
+        texts(facility.map((d) => amountText(d.count))),
+        arrayLiteral(facility.map((d) => d.records)),
+        arrayLiteral(facility.map((d) => d.denominator)),
+      ],
+    });
   }
-  if (!deltas.removals) return;
+  if (!deltas.removals) return statements;
   const fallen = touched.filter((d) => sum(d.records) < 0);
   if (fallen.length > 0) {
-    await client.query(
-      `DELETE FROM series_week s
+    statements.push({
+      name: 'series-week-tidy',
+      text: `DELETE FROM series_week s
         USING unnest($2::text[], $3::text[], $4::date[]) AS f(signal, place_code, week_start)
         WHERE s.channel = $1 AND s.records = 0 AND s.signal = f.signal AND s.place_code = f.place_code
           AND s.week_start = f.week_start`,
-      [channel, fallen.map((d) => d.signal), fallen.map((d) => d.placeCode), fallen.map((d) => d.weekStart)],
-    );
+      values: [
+        channel,
+        texts(fallen.map((d) => d.signal)),
+        texts(fallen.map((d) => d.placeCode)),
+        texts(fallen.map((d) => d.weekStart)),
+      ],
+    });
   }
   const fallenFacility = facility.filter((d) => d.records < 0);
   if (fallenFacility.length > 0) {
-    await client.query(
-      `DELETE FROM facility_series s USING unnest($2::text[], $3::text[], $4::date[]) AS f(facility_id, signal, day)
+    statements.push({
+      name: 'series-facility-tidy',
+      text: `DELETE FROM facility_series s USING unnest($2::text[], $3::text[], $4::date[]) AS f(facility_id, signal, day)
         WHERE s.channel = $1 AND s.records = 0 AND s.facility_id = f.facility_id AND s.signal = f.signal
           AND s.day = f.day`,
-      [
+      values: [
         channel,
-        fallenFacility.map((d) => d.facilityId),
-        fallenFacility.map((d) => d.signal),
-        fallenFacility.map((d) => d.day),
+        texts(fallenFacility.map((d) => d.facilityId)),
+        texts(fallenFacility.map((d) => d.signal)),
+        texts(fallenFacility.map((d) => d.day)),
       ],
-    );
+    });
   }
+  return statements;
+}
+
+/** Runs a batch's series statements in the caller's transaction. */
+export async function writeSeriesStatements(
+  client: pg.PoolClient,
+  statements: readonly SeriesStatement[],
+): Promise<void> {
+  for (const s of statements) await client.query({ name: s.name, text: s.text, values: [...s.values] });
+}
+
+export async function writeSeriesDeltas(
+  client: pg.PoolClient,
+  channel: string,
+  deltas: Deltas,
+): Promise<void> {
+  await writeSeriesStatements(client, seriesStatements(channel, deltas));
 }
