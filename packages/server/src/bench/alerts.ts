@@ -11,6 +11,7 @@ import { loadConfig } from '../config.js';
 import { createPool } from '../db/database.js';
 import { startEmbeddedServer } from '../db/embedded-server.js';
 import { migrate } from '../db/migrate.js';
+import { createSession } from '../access/sessions.js';
 import { buildApp } from '../http/app.js';
 import { onBatchCommitted } from '../ingest/events.js';
 import { emitSignals, type DetectionSignal } from '../signals/events.js';
@@ -41,10 +42,10 @@ const summary = (name: string, ms: readonly number[]) =>
     .padStart(6)} ms`;
 
 /** The stream, read as a dashboard reads it: resolves each awaited alert (family, place) when its frame arrives. */
-function listen(url: string) {
+function listen(url: string, auth: Readonly<Record<string, string>>) {
   const waiting = new Map<string, (at: number) => void>();
   let buffer = '';
-  const request = http.get(url, { headers: { accept: 'text/event-stream' } }, (response) => {
+  const request = http.get(url, { headers: { accept: 'text/event-stream', ...auth } }, (response) => {
     response.setEncoding('utf8');
     response.on('data', (chunk: string) => {
       const at = performance.now();
@@ -82,10 +83,13 @@ function listen(url: string) {
   };
 }
 
+/** An analyst's session, written straight into the database: the API admits signed-in callers only. */
+let auth: Readonly<Record<string, string>> = {};
+
 async function post(base: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -125,7 +129,12 @@ async function main() {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const service = startAlertService({ pool, log: (line) => process.stderr.write(`${line}\n`) });
-    const stream = listen(`${base}/api/v1/alerts/stream`);
+    const analyst = await pool.query<{ id: number }>(
+      "INSERT INTO app_user (username, role, jurisdiction_code) VALUES ('bench.analyst', 'analyst', '4201') RETURNING id",
+    );
+    const session = await createSession(pool, Number(analyst.rows[0]?.id), Date.now(), 3_600_000);
+    auth = { authorization: `Bearer ${session.token}` };
+    const stream = listen(`${base}/api/v1/alerts/stream`, auth);
     await new Promise((resolve) => setTimeout(resolve, 200));
     try {
       // When each batch committed, by the first of its keys: the ingest's own event, in this process.
