@@ -14,6 +14,7 @@ import { ApiError } from './api-error.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { webApp } from './web-app.js';
+import { publicCityApi } from '../city/public-city-api.js';
 import { surveillanceRoutes } from '../ingest/routes.js';
 import { detectionRoutes } from '../signals/routes.js';
 import { alertRoutes } from '../alerts/routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(alertRoutes(platform));
   await app.register(responseRoutes(platform));
   await app.register(drillsApi(platform));
+  await app.register(publicCityApi(platform));
   await app.register(webApp());
   return app;
 }

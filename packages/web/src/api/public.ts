@@ -1,4 +1,39 @@
-/** The public feed (no login): GET /api/v1/public/cap, an Atom feed of CAP 1.2 messages, read in the browser. */
+import type { Position } from './city';
+
+/**
+ * What anyone may read without login: GET /api/v1/public/city (districts with counts, small ones already
+ * "<5" from the server) and GET /api/v1/public/cap (an Atom feed of CAP 1.2 messages, read here).
+ */
+
+export type PublicCount = number | '<5';
+export interface PublicCity {
+  readonly name: string;
+  readonly nameEn: string;
+  readonly from: string;
+  readonly to: string;
+  readonly districts: {
+    readonly type: 'FeatureCollection';
+    readonly features: {
+      readonly type: 'Feature';
+      readonly id: string;
+      readonly properties: {
+        code: string;
+        name: string;
+        nameEn: string | null;
+        label: Position | null;
+        cases7d: PublicCount;
+        publicAlerts: PublicCount;
+      };
+      readonly geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] } | null;
+    }[];
+  };
+}
+
+export async function getPublicCity(): Promise<PublicCity> {
+  const response = await fetch('/api/v1/public/city', { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as PublicCity;
+}
 
 export interface PublicAlert {
   readonly identifier: string;

@@ -16,6 +16,12 @@ export const TASK_KINDS = [
 export type TaskKind = (typeof TASK_KINDS)[number];
 export type TaskStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
 
+export interface TaskCounts {
+  readonly householdsVisited: number;
+  readonly feverFound: number;
+  readonly referrals: number;
+}
+
 export interface Task {
   readonly id: number;
   readonly eventId: number;
@@ -23,13 +29,14 @@ export interface Task {
   readonly title: string;
   readonly details: string;
   readonly placeCode: string;
+  readonly placeName: string | null;
   readonly ownerOrgId: string;
+  readonly pushId: number | null;
   readonly status: TaskStatus;
   readonly dueAt: string;
   readonly overdue: boolean;
-  readonly householdsVisited: number;
-  readonly feverFound: number;
-  readonly referrals: number;
+  readonly counts: TaskCounts;
+  readonly pendingHandover: { id: number; toOrgId: string; reason: string } | null;
 }
 
 export interface NewTask {
@@ -37,30 +44,27 @@ export interface NewTask {
   readonly title: string;
   readonly details?: string;
   readonly placeCode: string;
-  readonly ownerOrgId?: string;
   readonly dueAt: string;
 }
 
-export const listTasks = (query: { event?: number; mine?: boolean; status?: TaskStatus } = {}) =>
-  api<Page<Task>>('/api/v1/tasks', { query: { limit: 500, ...query } });
+export const listTasks = (query: { eventId?: number; mine?: boolean; status?: TaskStatus } = {}) =>
+  api<Page<Task>>('/api/v1/tasks', { query: { limit: 1000, ...query } });
 
-export const createTask = (eventId: number, task: NewTask) =>
+export const createTask = (eventId: number, task: NewTask & { ownerOrgId?: string }) =>
   api<Task>(`/api/v1/events/${eventId}/tasks`, { method: 'POST', body: task });
 
-export const pushToCommunities = (
-  eventId: number,
-  push: { area: string; kind: TaskKind; title: string; details?: string; dueAt: string },
-) => api<{ tasks: number }>(`/api/v1/events/${eventId}/tasks/push`, { method: 'POST', body: push });
+export const pushToCommunities = (eventId: number, task: NewTask) =>
+  api<{ pushId: number; taskIds: number[]; withoutOrganisation: string[] }>(
+    `/api/v1/events/${eventId}/tasks/push`,
+    { method: 'POST', body: task },
+  );
 
 export const handOver = (id: number, toOrgId: string, reason: string) =>
-  api<unknown>(`/api/v1/tasks/${id}/hand-over`, { method: 'POST', body: { toOrgId, reason } });
+  api<unknown>(`/api/v1/tasks/${id}/handovers`, { method: 'POST', body: { toOrgId, reason } });
 
-export interface ProgressReport {
-  readonly householdsVisited: number;
-  readonly feverFound: number;
-  readonly referrals: number;
+export interface ProgressReport extends TaskCounts {
   readonly note?: string;
-  readonly done?: boolean;
+  readonly status?: 'in_progress' | 'done';
 }
 export const reportProgress = (id: number, report: ProgressReport) =>
   api<unknown>(`/api/v1/tasks/${id}/reports`, { method: 'POST', body: report });

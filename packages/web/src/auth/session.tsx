@@ -4,7 +4,7 @@ import { setBearer } from '../api/http';
 
 /**
  * Who is logged in. The token lives in sessionStorage (gone with the tab); the session cookie the login
- * sets carries the same session for the live stream, which cannot send headers.
+ * sets carries the same session for new tabs and for the live stream, which cannot send headers.
  */
 
 const TOKEN_KEY = 'shaobing.token';
@@ -24,13 +24,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [ready, setReady] = useState(false);
 
+  // A session may already be open: the token of this tab, or the session cookie of an earlier one.
   useEffect(() => {
     const token = sessionStorage.getItem(TOKEN_KEY);
-    if (!token) {
-      setReady(true);
-      return;
-    }
-    setBearer(token);
+    if (token) setBearer(token);
     me()
       .then(setUser, () => {
         sessionStorage.removeItem(TOKEN_KEY);

@@ -9,11 +9,6 @@ export const LEVEL_COLOURS: Record<AlertLevel, string> = {
 };
 export const NO_ALERT_COLOUR = '#d9e6dc';
 
-/** Public counts: fewer than 5 (but not none) are shown as "<5" so that no small group can be singled out. */
-export function suppressSmall(count: number): string {
-  return count > 0 && count < 5 ? '<5' : String(count);
-}
-
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())

@@ -3,7 +3,7 @@ import { LngLatBounds, Map as MapLibre, Marker, setWorkerUrl, type StyleSpecific
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { AlertLevel } from '../api/alerts';
-import type { City, Facility } from '../api/city';
+import type { Facility, Position } from '../api/city';
 import { LEVEL_COLOURS, NO_ALERT_COLOUR } from '../format/levels';
 
 setWorkerUrl(workerUrl);
@@ -22,13 +22,25 @@ export interface FacilityLayer {
   readonly facilities: readonly Facility[];
 }
 
+/** What the map draws: the districts as GeoJSON (the signed-in city API and the public one both give it). */
+export interface MapDistricts {
+  readonly districts: {
+    readonly type: 'FeatureCollection';
+    readonly features: readonly {
+      readonly type: 'Feature';
+      readonly properties: { code: string; name: string; nameEn: string | null; label: Position | null };
+      readonly geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] } | null;
+    }[];
+  };
+}
+
 const STYLE: StyleSpecification = {
   version: 8,
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f6f8' } }],
 };
 
-function boundsOf(city: City): LngLatBounds | undefined {
+function boundsOf(city: MapDistricts): LngLatBounds | undefined {
   const bounds = new LngLatBounds();
   const visit = (value: unknown) => {
     if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') {
@@ -48,7 +60,7 @@ export function CityMap({
   onSelect,
   height = 560,
 }: {
-  city: City;
+  city: MapDistricts;
   levels: ReadonlyMap<string, AlertLevel>;
   layers: readonly FacilityLayer[];
   /** District code → label text. */

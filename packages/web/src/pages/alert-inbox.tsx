@@ -23,7 +23,7 @@ export default function AlertInboxPage() {
       listAlerts({ status: 'open', ...(place ? { place } : {}) }),
       listVerifications().catch(() => ({ items: [] as Verification[], next: null })),
     ]);
-    return { alerts: alerts.items, verifications: new Map(verifications.items.map((v) => [v.alertId, v])) };
+    return { alerts: alerts.items, verifications: new Map(verifications.items.map((v) => [v.alert.id, v])) };
   }, [place]);
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const reload = data.reload;

@@ -5,7 +5,7 @@ import { ApiFailure } from '../api/http';
 import { SeriesChart } from '../charts/series-chart';
 import {
   decideVerification,
-  listVerifications,
+  verificationOfAlert,
   type Verification,
   type VerificationOutcome,
 } from '../api/verification';
@@ -22,14 +22,7 @@ export default function AlertPage() {
   const { t, pick, language } = useLanguage();
   const detail = useLoad(() => getAlert(id), [id]);
   const rules = useLoad(() => getAlertRules().catch(() => undefined), []);
-  const verification = useLoad(
-    () =>
-      listVerifications({ alert: id }).then(
-        (page) => page.items.find((v) => v.alertId === id) ?? null,
-        () => null,
-      ),
-    [id],
-  );
+  const verification = useLoad(() => verificationOfAlert(id).catch(() => null), [id]);
   const ruleName = useMemo(() => {
     const byId = new Map((rules.value?.rules ?? []).map((r) => [r.id, r.name]));
     return (ruleId: string) => {

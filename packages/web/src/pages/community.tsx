@@ -67,8 +67,8 @@ function TaskCard({ task, onDone }: { task: Task; onDone: () => void }) {
         {task.kind} · {t('events.deadline')} {formatDateTime(task.dueAt, language)}
       </p>
       <p>
-        {t('community.households')} {task.householdsVisited} · {t('community.fever')} {task.feverFound} ·{' '}
-        {t('community.referrals')} {task.referrals}
+        {t('community.households')} <b data-testid="households">{task.counts.householdsVisited}</b> ·{' '}
+        {t('community.fever')} {task.counts.feverFound} · {t('community.referrals')} {task.counts.referrals}
       </p>
       {field('householdsVisited', t('community.households'))}
       {field('feverFound', t('community.fever'))}

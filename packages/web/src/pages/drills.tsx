@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getDrill, listDrills, startDrill, type Drill } from '../api/drills';
+import { getDrill, getDrillReport, listDrills, startDrill, type Drill } from '../api/drills';
 import { useLoad } from '../format/use-load';
 import { useLanguage } from '../i18n/language';
 import { Failure, Loading } from '../layout/status';
@@ -8,12 +8,18 @@ import { Failure, Loading } from '../layout/status';
 export default function DrillsPage() {
   const { t } = useLanguage();
   const drills = useLoad(listDrills, []);
-  const [scenario, setScenario] = useState('school-influenza');
+  const [scenario, setScenario] = useState('demo');
   const [current, setCurrent] = useState<Drill>();
+  const [report, setReport] = useState<unknown>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    if (!current || current.status !== 'running') return undefined;
+    if (!current) return undefined;
+    if (current.status === 'done') {
+      void getDrillReport(current.id).then(setReport, (e: Error) => setError(e.message));
+      return undefined;
+    }
+    if (current.status === 'failed') return undefined;
     const timer = setTimeout(
       () => void getDrill(current.id).then(setCurrent, (e: Error) => setError(e.message)),
       1000,
@@ -28,6 +34,7 @@ export default function DrillsPage() {
         className="card form-row"
         onSubmit={(e) => {
           e.preventDefault();
+          setReport(undefined);
           startDrill(scenario).then(setCurrent, (err: Error) => setError(err.message));
         }}
       >
@@ -39,15 +46,16 @@ export default function DrillsPage() {
       </form>
       {error && <p className="error">{error}</p>}
       {current && (
-        <div className="card">
+        <div className="card" data-testid="drill">
           <p>
-            #{current.id} {current.scenario} · {current.status}
+            #{current.id} {current.scenario} · {current.status} {current.phase ?? ''}
+            {current.error && <span className="error"> {current.error}</span>}
           </p>
-          <progress value={current.progress ?? 0} max={1} />
-          {current.report !== null && current.report !== undefined && (
+          <progress value={current.progress} max={1} />
+          {report !== undefined && (
             <>
               <h2>{t('drills.report')}</h2>
-              <pre className="report">{JSON.stringify(current.report, null, 2)}</pre>
+              <pre className="report">{JSON.stringify(report, null, 2)}</pre>
             </>
           )}
         </div>
@@ -57,7 +65,14 @@ export default function DrillsPage() {
       <ul className="list">
         {(drills.value?.items ?? []).map((d) => (
           <li key={d.id}>
-            <button type="button" className="link" onClick={() => setCurrent(d)}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setReport(undefined);
+                setCurrent(d);
+              }}
+            >
               #{d.id} {d.scenario} · {d.status}
             </button>
           </li>

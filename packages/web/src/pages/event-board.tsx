@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { listPlaces } from '../api/city';
-import { getEvent, RESPONSE_LEVELS, setResponseLevel, type ResponseLevel } from '../api/events';
+import { getEvent, getTimeline, RESPONSE_LEVELS, setResponseLevel, type ResponseLevel } from '../api/events';
 import {
   createTask,
   handOver,
@@ -27,10 +27,12 @@ export default function EventBoardPage() {
   const { t, language } = useLanguage();
   const { hasRole } = useSession();
   const event = useLoad(() => getEvent(id), [id]);
-  const tasks = useLoad(() => listTasks({ event: id }), [id]);
+  const tasks = useLoad(() => listTasks({ eventId: id }), [id]);
+  const timeline = useLoad(() => getTimeline(id), [id]);
   const reload = () => {
     event.reload();
     tasks.reload();
+    timeline.reload();
   };
   if (event.error) return <Failure error={event.error} retry={event.reload} />;
   if (!event.value) return <Loading />;
@@ -45,11 +47,11 @@ export default function EventBoardPage() {
         #{e.id} {e.title}
       </h1>
       <p>
-        {t('events.level')}: <b data-testid="response-level">{e.responseLevel ?? '—'}</b>
+        {t('events.level')}: <b data-testid="response-level">{e.level ?? '—'}</b>
         {e.proposedLevel && <span className="muted"> (proposed {e.proposedLevel})</span>} ·{' '}
         {t('events.status')}: {e.status}
       </p>
-      {hasRole('commander') && <LevelForm id={e.id} current={e.responseLevel} onDone={reload} />}
+      {hasRole('commander') && <LevelForm id={e.id} current={e.level} onDone={reload} />}
       <div className="split">
         <div className="grow">
           <h2>{t('events.tasks')}</h2>
@@ -78,7 +80,7 @@ export default function EventBoardPage() {
         <aside className="panel">
           <h2>{t('events.timeline')}</h2>
           <ol className="timeline" data-testid="timeline">
-            {e.timeline.map((entry) => (
+            {(timeline.value?.items ?? []).map((entry) => (
               <li key={entry.seq}>
                 <span className="muted">{formatDateTime(entry.at, language)}</span> {entry.kind}
                 {entry.taskId !== null && <> · #{entry.taskId}</>}
@@ -104,7 +106,7 @@ function TaskRow({ task, onDone }: { task: Task; onDone: () => void }) {
         {formatDateTime(task.dueAt, language)} {task.overdue && <b>{t('events.overdue')}</b>}
       </td>
       <td>
-        {task.householdsVisited}/{task.feverFound}/{task.referrals}
+        {task.counts.householdsVisited}/{task.counts.feverFound}/{task.counts.referrals}
       </td>
       <td>
         <input placeholder={t('events.owner')} value={to} onChange={(e) => setTo(e.target.value)} size={10} />
@@ -217,9 +219,14 @@ function PushForm({
   const [result, setResult] = useState<string>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    pushToCommunities(eventId, { area, kind: 'door-to-door-screening', title, dueAt: inDays(2) }).then(
+    pushToCommunities(eventId, {
+      placeCode: area,
+      kind: 'door-to-door-screening',
+      title,
+      dueAt: inDays(2),
+    }).then(
       (answer) => {
-        setResult(`${t('events.pushed')}: ${answer.tasks}`);
+        setResult(`${t('events.pushed')}: ${answer.taskIds.length}`);
         onDone();
       },
       (e: Error) => setResult(e.message),

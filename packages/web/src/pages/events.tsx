@@ -31,7 +31,7 @@ export default function EventsPage() {
               <td>
                 <Link to={`/events/${e.id}`}>{e.title}</Link>
               </td>
-              <td>{e.responseLevel ?? (e.proposedLevel ? `(${e.proposedLevel}?)` : '—')}</td>
+              <td>{e.level ?? (e.proposedLevel ? `(${e.proposedLevel}?)` : '—')}</td>
               <td>{e.status}</td>
               <td>{formatDateTime(e.openedAt, language)}</td>
             </tr>

@@ -1,17 +1,15 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { AlertLevel } from '../api/alerts';
-import { getCity } from '../api/city';
-import { getPublicAlerts, type PublicAlert } from '../api/public';
-import { suppressSmall } from '../format/levels';
+import { getPublicAlerts, getPublicCity, type PublicAlert } from '../api/public';
 import { useLoad } from '../format/use-load';
 import { useLanguage } from '../i18n/language';
 import { Failure, Loading } from '../layout/status';
 import { CityMap } from '../map/city-map';
 
 /**
- * View 8, no login: the public alerts (the CAP feed: nothing personal in it) on the map and as a list, and
- * their count per district, with small counts shown as "<5".
+ * View 8, no login: the map with each district's cases of the last 7 days and open public alerts (counts
+ * below 5 arrive from the server as "<5"), and the public alerts (the CAP feed: nothing personal in it).
  */
 
 /** CAP severity back to the colour it was mapped from (src/alerts/README.md: the CAP mapping). */
@@ -21,41 +19,31 @@ const LEVEL_OF_SEVERITY: Record<string, AlertLevel> = {
   Moderate: 'yellow',
   Minor: 'blue',
 };
+const RANK: readonly string[] = ['blue', 'yellow', 'orange', 'red'];
 
 export default function PublicPage() {
   const { t, pick, language } = useLanguage();
-  const city = useLoad(getCity, []);
+  const city = useLoad(getPublicCity, []);
   const alerts = useLoad(getPublicAlerts, []);
   const capLanguage = language === 'en' ? 'en-US' : 'zh-CN';
-  const byDistrict = useMemo(() => {
-    const counts = new Map<string, PublicAlert[]>();
-    for (const a of alerts.value ?? []) {
-      if (!a.areaCode || a.areaCode.length < 6) continue;
-      const code = a.areaCode.slice(0, 6);
-      counts.set(code, [...(counts.get(code) ?? []), a]);
-    }
-    return counts;
-  }, [alerts.value]);
   const levels = useMemo(() => {
-    const rank = ['blue', 'yellow', 'orange', 'red'];
     const map = new Map<string, AlertLevel>();
-    for (const [code, list] of byDistrict) {
-      for (const a of list) {
-        const level = LEVEL_OF_SEVERITY[a.severity];
-        const seen = map.get(code);
-        if (level && (!seen || rank.indexOf(level) > rank.indexOf(seen))) map.set(code, level);
-      }
+    for (const a of alerts.value ?? ([] as PublicAlert[])) {
+      const level = LEVEL_OF_SEVERITY[a.severity];
+      if (!a.areaCode || a.areaCode.length < 6 || !level) continue;
+      const code = a.areaCode.slice(0, 6);
+      const seen = map.get(code);
+      if (!seen || RANK.indexOf(level) > RANK.indexOf(seen)) map.set(code, level);
     }
     return map;
-  }, [byDistrict]);
+  }, [alerts.value]);
   const labels = useMemo(() => {
     const map = new Map<string, string>();
     for (const f of city.value?.districts.features ?? []) {
-      const n = byDistrict.get(f.properties.code)?.length ?? 0;
-      map.set(f.properties.code, `${pick(f.properties.name, f.properties.nameEn)} ${suppressSmall(n)}`);
+      map.set(f.properties.code, `${pick(f.properties.name, f.properties.nameEn)} ${f.properties.cases7d}`);
     }
     return map;
-  }, [city.value, byDistrict, pick]);
+  }, [city.value, pick]);
 
   return (
     <section className="public">
@@ -65,7 +53,7 @@ export default function PublicPage() {
       </p>
       <div className="split">
         <div className="grow">
-          {city.error && <Failure error={city.error} />}
+          {city.error && <Failure error={city.error} retry={city.reload} />}
           {city.value ? (
             <CityMap city={city.value} levels={levels} layers={[]} labels={labels} height={440} />
           ) : (
@@ -74,12 +62,25 @@ export default function PublicPage() {
         </div>
         <aside className="panel">
           <h2>{t('public.counts')}</h2>
+          {city.value && (
+            <p className="muted">
+              {city.value.from} – {city.value.to}
+            </p>
+          )}
           <table className="table small" data-testid="public-counts">
+            <thead>
+              <tr>
+                <th>{t('alerts.place')}</th>
+                <th className="num">{t('public.cases')}</th>
+                <th className="num">{t('public.alerts')}</th>
+              </tr>
+            </thead>
             <tbody>
               {(city.value?.districts.features ?? []).map((f) => (
-                <tr key={f.properties.code}>
+                <tr key={f.properties.code} data-code={f.properties.code}>
                   <td>{pick(f.properties.name, f.properties.nameEn)}</td>
-                  <td className="num">{suppressSmall(byDistrict.get(f.properties.code)?.length ?? 0)}</td>
+                  <td className="num">{f.properties.cases7d}</td>
+                  <td className="num">{f.properties.publicAlerts}</td>
                 </tr>
               ))}
             </tbody>

@@ -159,7 +159,7 @@ function DistrictPanel({
         <ul className="list">
           {(events.value?.items ?? []).map((e) => (
             <li key={e.id}>
-              <Link to={`/events/${e.id}`}>{e.title}</Link> {e.responseLevel ?? ''}
+              <Link to={`/events/${e.id}`}>{e.title}</Link> {e.level ?? ''}
             </li>
           ))}
           {events.value?.items.length === 0 && <li className="muted">{t('common.none')}</li>}
