@@ -116,11 +116,14 @@ interface Outcome {
 
 async function verificationNotice(client: pg.PoolClient, notice: NoticeRow, now: Date): Promise<Outcome> {
   const v = (
-    await client.query<{ status: string }>('SELECT status FROM verification WHERE id = $1 FOR UPDATE', [
-      notice.verification_id,
-    ])
+    await client.query<{ status: string; retracted: boolean }>(
+      `SELECT v.status, a.closed_reason IS NOT DISTINCT FROM 'retracted' AS retracted
+         FROM verification v JOIN alert a ON a.id = v.alert_id WHERE v.id = $1 FOR UPDATE OF v`,
+      [notice.verification_id],
+    )
   ).rows[0];
-  if (v?.status !== 'pending') return { sent: false };
+  // A settled verification, or an alert withdrawn because its evidence was (retracted), needs no reminder.
+  if (v?.status !== 'pending' || v.retracted) return { sent: false };
   if (notice.kind === 'escalation')
     await client.query(
       `UPDATE verification SET escalated_at = $2, escalated_place_code = $3, escalated_org_id = $4 WHERE id = $1`,

@@ -5,7 +5,8 @@ import { likeLiteral } from '../city/page.js';
  * The funnel of a period (Asia/Shanghai days `from`..`to`, inclusive) in a place's subtree: alarming
  * detection signals stored → alerts opened → alerts verified (any outcome) → alerts confirmed as events, and
  * the timeliness of verification (hours from assignment to the first outcome: median, 90th percentile, and
- * the share decided within the deadline among verifications decided or already due at `now`).
+ * the share decided within the deadline among verifications decided or already due at `now`). An alert
+ * retracted before anyone verified it (its evidence withdrawn) is not counted as overdue.
  */
 
 export interface Funnel {
@@ -51,7 +52,8 @@ export async function funnel(
     pending_overdue: number;
   }>(
     `WITH a AS (
-       SELECT a.id, v.status, v.assigned_at, v.due_at, v.outcome_at
+       SELECT a.id, v.status, v.assigned_at, v.due_at, v.outcome_at,
+              a.closed_reason IS NOT DISTINCT FROM 'retracted' AS retracted
          FROM alert a LEFT JOIN verification v ON v.alert_id = a.id
         WHERE a.place_code LIKE $1 || '%' AND ${DAY_IN_SHANGHAI('a.first_fired_at')} BETWEEN $2 AND $3
      )
@@ -63,8 +65,8 @@ export async function funnel(
             percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM outcome_at - assigned_at) / 3600)
               FILTER (WHERE outcome_at IS NOT NULL) AS p90,
             count(*) FILTER (WHERE outcome_at <= due_at)::int AS in_time,
-            count(*) FILTER (WHERE outcome_at IS NOT NULL OR due_at <= $4)::int AS due,
-            count(*) FILTER (WHERE outcome_at IS NULL AND due_at <= $4)::int AS pending_overdue
+            count(*) FILTER (WHERE outcome_at IS NOT NULL OR (due_at <= $4 AND NOT retracted))::int AS due,
+            count(*) FILTER (WHERE outcome_at IS NULL AND due_at <= $4 AND NOT retracted)::int AS pending_overdue
        FROM a`,
     [scope, from, to, now],
   );

@@ -12,6 +12,11 @@ export const verificationView = z.object({
     kind: z.string(),
     placeCode: z.string(),
     placeName: z.string().nullable(),
+    status: z.enum(['open', 'closed']),
+    closedReason: z
+      .string()
+      .nullable()
+      .describe('retracted: its evidence was withdrawn; no reminders follow'),
     reason: z.object({ zh: z.string(), en: z.string() }),
   }),
   assignedPlaceCode: z.string().describe('the district (6 digits) or city (4) that verifies it'),
@@ -42,6 +47,7 @@ export const noticeView = z.object({
 });
 
 export const VERIFICATION_SELECT = `SELECT v.id, v.alert_id, a.family, a.level, a.kind, a.place_code, p.name AS place_name,
+    a.status AS alert_status, a.closed_reason,
     a.reason_zh, a.reason_en, v.assigned_place_code, v.assigned_org_id, v.deadline_rule,
     ${isoColumn('v.assigned_at')} AS assigned_at, ${isoColumn('v.due_at')} AS due_at,
     (v.status = 'pending' AND v.due_at <= $1) AS overdue, v.status,
@@ -58,6 +64,8 @@ export interface VerificationRow {
   kind: string;
   place_code: string;
   place_name: string | null;
+  alert_status: 'open' | 'closed';
+  closed_reason: string | null;
   reason_zh: string;
   reason_en: string;
   assigned_place_code: string;
@@ -85,6 +93,8 @@ export const toVerificationView = (r: VerificationRow): VerificationView => ({
     kind: r.kind,
     placeCode: r.place_code,
     placeName: r.place_name,
+    status: r.alert_status,
+    closedReason: r.closed_reason,
     reason: { zh: r.reason_zh, en: r.reason_en },
   },
   assignedPlaceCode: r.assigned_place_code,

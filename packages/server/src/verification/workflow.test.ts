@@ -113,6 +113,28 @@ describe('reminders and escalation, on the scheduler tick', () => {
   });
 });
 
+describe('a retracted alert', () => {
+  test('its pending verification sends no reminder and does not escalate', async () => {
+    await bench.cards([{ id: 'PL-1', disease: 'plague', residence: '420102003002', onset: '2024-06-30' }]);
+    const v = await verification('plague', '420102003002');
+    await bench.pool.query(
+      `UPDATE alert SET status = 'closed', closed_reason = 'retracted', closed_at = now() WHERE id = $1`,
+      [v.alert_id],
+    );
+    const saved = bench.clock();
+    bench.clock.set(new Date(v.due_at.getTime()));
+    const tick = await bench.response.tick();
+    bench.clock.set(saved);
+    expect(await notices(v.id)).toEqual([
+      { label: 'half-time', outcome: 'skipped', recipient_place_code: '420102' },
+      { label: '30-min-before', outcome: 'skipped', recipient_place_code: '420102' },
+      { label: 'deadline', outcome: 'skipped', recipient_place_code: '4201' },
+    ]);
+    expect(tick.skipped).toBeGreaterThanOrEqual(3);
+    expect((await verification('plague', '420102003002')).escalated_place_code).toBeNull();
+  });
+});
+
 describe('outcomes', () => {
   test('dismissing needs a reason; a decided verification sends no more reminders', async () => {
     const v = await verification('polio', '420102003001');
