@@ -38,8 +38,12 @@ async function main(adminUrl: string) {
     const first = await loadDemo(pool, input);
     const again = await loadDemo(pool, input);
     out(`demo load (first start): ${first.seconds.toFixed(1)} s`);
-    out(`  simulated facilities: ${n(first.facilities)}`);
-    out(`  history: ${n(first.placeRows)} place week rows, ${n(first.facilityRows)} facility day rows`);
+    out(`  simulated facilities: ${n(first.facilities)}; simulating: ${first.simulateSeconds.toFixed(1)} s`);
+    const rows = first.placeRows + first.facilityRows;
+    out(
+      `  history: ${n(first.placeRows)} place week rows, ${n(first.facilityRows)} facility day rows in ` +
+        `${first.historySeconds.toFixed(1)} s = ${n(rows / first.historySeconds)} rows/s`,
+    );
     out(
       `  recent records: ${n(first.records)} in ${first.recordSeconds.toFixed(1)} s through ingest = ` +
         `${n(first.records / first.recordSeconds)} records/s (${first.rejected} rejected)`,

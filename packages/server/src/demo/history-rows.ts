@@ -1,4 +1,4 @@
-import type { AggregateSeries } from '@shaobing/engine';
+import { RECORDS_SIGNAL, type AggregateSeries } from '@shaobing/engine';
 import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
 
 /**
@@ -54,11 +54,23 @@ export function* placeWeekRows(series: AggregateSeries, before: number): Generat
   }
 }
 
+/**
+ * A facility's own series per signal are kept for the last `signalDays` before `before`: a facility's page
+ * shows its recent year, and the cluster rules read weeks. Its `_records` (whether it reported each day:
+ * the completeness of every place series) go back over the whole history.
+ */
+export const FACILITY_SIGNAL_DAYS = 364;
+
 /** `facility_series` rows: channel, facility_id, signal, day, count, records, denominator. */
-export function* facilityDayRows(series: AggregateSeries, before: number): Generator<string> {
+export function* facilityDayRows(
+  series: AggregateSeries,
+  before: number,
+  signalDays = FACILITY_SIGNAL_DAYS,
+): Generator<string> {
   const first = dayNumberOf(series.from);
   const end = Math.min(series.count.length, before - first);
-  for (let i = 0; i < end; i++) {
+  const start = series.signal === RECORDS_SIGNAL ? 0 : Math.max(0, before - signalDays - first);
+  for (let i = start; i < end; i++) {
     const records = series.records[i] as number;
     if (!(records > 0)) continue;
     yield (

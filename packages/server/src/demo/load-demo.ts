@@ -38,6 +38,9 @@ export interface DemoLoad {
   readonly facilityRows: number;
   readonly records: number;
   readonly recordSeconds: number;
+  /** Simulating the scenario, and writing its history. */
+  readonly simulateSeconds: number;
+  readonly historySeconds: number;
   /** Records the ingest rejected (none, always: the simulator writes what the channels accept). */
   readonly rejected: number;
 }
@@ -57,19 +60,31 @@ export async function loadDemo(pool: pg.Pool, options: DemoOptions): Promise<Dem
   const name = options.scenario.name;
   const done = await pool.query<{ phase: Phase }>('SELECT phase FROM demo_load WHERE scenario = $1', [name]);
   const finished = new Set(done.rows.map((r) => r.phase));
-  const empty = { facilities: 0, placeRows: 0, facilityRows: 0, records: 0, recordSeconds: 0, rejected: 0 };
+  const empty = {
+    facilities: 0,
+    placeRows: 0,
+    facilityRows: 0,
+    records: 0,
+    recordSeconds: 0,
+    simulateSeconds: 0,
+    historySeconds: 0,
+    rejected: 0,
+  };
   if (finished.has('records')) return { loaded: false, seconds: elapsed(started), ...empty };
 
   const bar = options.progress ?? progressBar();
   bar.update('simulating', 0, 0, 'days');
   const sim = simulate(options.scenario, options.city);
+  const simulateSeconds = elapsed(started);
   const last = sim.first + sim.count - 1;
   const cut = mondayOf(last - (options.recordDays ?? 28) + 7);
 
   const facilities = finished.has('facilities') ? 0 : await storeFacilities(pool, sim, options.city.id);
+  const historyStarted = performance.now();
   const history = finished.has('history')
     ? { placeRows: 0, facilityRows: 0 }
     : await storeHistory(pool, sim, cut, bar);
+  const historySeconds = elapsed(historyStarted);
   const recordsStarted = performance.now();
   const records = await ingestRecent(pool, sim, cut, options.batchSize ?? 20_000, bar);
   await markDone(pool, name, 'records', records.records);
@@ -86,6 +101,8 @@ export async function loadDemo(pool: pg.Pool, options: DemoOptions): Promise<Dem
     ...history,
     ...records,
     recordSeconds: elapsed(recordsStarted),
+    simulateSeconds,
+    historySeconds,
   };
 }
 
