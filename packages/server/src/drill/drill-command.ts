@@ -73,6 +73,11 @@ export async function runDrillCommand(argv: string[]): Promise<number> {
   const server = external ? undefined : await throwawayServer(log);
   const databases = drillDatabases(external ?? server!.adminUrl, scenario.city);
   let last = -1;
+  // Ctrl-C stops the drill between two simulated days, and the finally below drops its databases and server.
+  const stopping = new AbortController();
+  const stop = () => stopping.abort(new Error('interrupted'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     const report = await runDrill({
       scenario,
@@ -83,6 +88,7 @@ export async function runDrillCommand(argv: string[]): Promise<number> {
       liveDays,
       leadDays,
       ceiling,
+      signal: stopping.signal,
       onProgress: (p) => {
         const percent = Math.floor(p.fraction * 100);
         if (percent !== last && (percent % 5 === 0 || p.phase !== 'live')) {
@@ -99,6 +105,8 @@ export async function runDrillCommand(argv: string[]): Promise<number> {
       throw new UsageError(error.issues.map((i) => `scenario ${i.path}: ${i.reason}`).join('\n'));
     throw error;
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     await databases.close();
     await server?.stop();
   }
