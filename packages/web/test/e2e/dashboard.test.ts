@@ -12,7 +12,7 @@ import { insertFixtureCity } from '../../../server/src/ingest/testing/fixture-ci
 import { startResponseService, type ResponseService } from '../../../server/src/response/service.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/database.js';
 import { hasChromium, launchChromium, paintOf, PAINT_OBSERVER, type Paint } from './browser.js';
-import { createUsers, ingestCases, PASSWORD } from './seed.js';
+import { createUsers, ingestCases, ingestLiveCase, PASSWORD } from './seed.js';
 
 /**
  * The dashboard in a real browser (Debian's chromium through playwright-core) against the platform serving
@@ -25,6 +25,7 @@ import { createUsers, ingestCases, PASSWORD } from './seed.js';
 const SHOTS = fileURLToPath(new URL('../../../../artifacts/e2e/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 860 };
+const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 if (!hasChromium) console.log('e2e: /usr/bin/chromium is not installed; the browser tests are skipped');
 
@@ -55,7 +56,7 @@ describe.skipIf(!hasChromium)('the dashboard in chromium', () => {
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     alerting = startAlerting({ pool: db.pool });
     response = startResponseService({ pool: db.pool, log: () => {}, intervalMs: 0 });
-    await ingestCases(db.pool, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await ingestCases(db.pool, yesterday());
     await alerting.settled();
     await response.settled();
     browser = await launchChromium();
@@ -123,7 +124,15 @@ describe.skipIf(!hasChromium)('the dashboard in chromium', () => {
     expect(await page.getByTestId('alert-inbox').innerText()).not.toContain('鼠疫');
     await shot(page, 'alert-inbox');
 
-    await rows.first().locator('a').click();
+    // A new case while the inbox is open: its alert arrives through the live stream, no reload.
+    await expect.poll(() => page.getByTestId('live').innerText()).toContain('实时');
+    const before = await rows.count();
+    await ingestLiveCase(db.pool, yesterday());
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(before + 1);
+    expect(await page.getByTestId('new-alerts').innerText()).toBe('1');
+    expect(await page.getByTestId('alert-inbox').innerText()).toContain('鼠疫');
+
+    await rows.filter({ hasText: '霍乱' }).first().locator('a').click();
     await page.waitForURL(/\/alerts\/\d+$/);
     alertId = Number(new URL(page.url()).pathname.split('/').pop());
     await page.getByTestId('alert-reason').waitFor();

@@ -37,3 +37,10 @@ export async function ingestCases(pool: pg.Pool, day: string): Promise<void> {
     { source: 'api' },
   );
 }
+
+/** One more case while the dashboard is open: a new alert that must arrive through the live stream. */
+export async function ingestLiveCase(pool: pg.Pool, day: string): Promise<void> {
+  await ingestRecords(pool, 'report-card', [card('E2E-4', 'plague', '420102003001', day)], {
+    source: 'api',
+  });
+}
