@@ -358,6 +358,30 @@ describe('the command board', () => {
   });
 });
 
+describe('task receivers', () => {
+  test('the organisations under a place, by kind, for the hand-over picker', async () => {
+    const page = await call<{ items: { id: string; kind: string }[] }>(
+      'worker.baocheng',
+      'GET',
+      '/api/v1/task-receivers?place=420102002&kind=community',
+    );
+    expect(page.body.items.map((o) => o.id)).toEqual([ORGS.baocheng, ORGS.taining]);
+    const all = await call<{ items: { id: string }[]; next: string }>(
+      'commander',
+      'GET',
+      '/api/v1/task-receivers?limit=2',
+    );
+    const rest = await call<{ items: { id: string }[] }>(
+      'commander',
+      'GET',
+      `/api/v1/task-receivers?cursor=${all.body.next}`,
+    );
+    expect([...all.body.items, ...rest.body.items].map((o) => o.id).sort()).toEqual(
+      Object.values(ORGS).sort(),
+    );
+  });
+});
+
 describe('publishing an alert', () => {
   test('the commander or an analyst, with a reason; the public CAP feed carries it until withdrawn', async () => {
     const polio = (await verificationOf('polio', '420102003001')).alert as { id: number };
@@ -421,6 +445,7 @@ describe('access matrix of the response routes', () => {
     ['accept', 'POST', '/api/v1/handovers/999999/accept', DOERS],
     ['decline', 'POST', '/api/v1/handovers/999999/decline', DOERS],
     ['publish alert', 'POST', '/api/v1/alerts/999999/public', ['commander', 'analyst']],
+    ['task receivers', 'GET', '/api/v1/task-receivers', DOERS],
   ];
   test.each(routes)(
     '%s (%s %s): allowed roles pass the guard, others get 403, nobody 401',

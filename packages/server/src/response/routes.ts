@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../http/app.js';
 import { eventApi } from '../events/event-api.js';
+import { receiversApi } from '../tasks/receivers-api.js';
 import { taskApi } from '../tasks/task-api.js';
 import { verificationApi } from '../verification/verification-api.js';
 import { alertPublicationApi } from './alert-publication-api.js';
@@ -12,5 +13,6 @@ export const responseRoutes =
     await app.register(verificationApi(platform));
     await app.register(eventApi(platform));
     await app.register(taskApi(platform));
+    await app.register(receiversApi(platform));
     await app.register(alertPublicationApi(platform));
   };

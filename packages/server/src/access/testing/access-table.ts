@@ -103,6 +103,7 @@ export const ACCESS_TABLE: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/tasks/:id/handovers': { roles: TASK_WORKERS },
   'POST /api/v1/handovers/:id/accept': { roles: TASK_WORKERS },
   'POST /api/v1/handovers/:id/decline': { roles: TASK_WORKERS },
+  'GET /api/v1/task-receivers': { roles: TASK_WORKERS },
 };
 
 /** Values for path parameters in the test's requests. */
