@@ -36,6 +36,14 @@ export const eventView = z.object({
   proposal: proposalView.partial(),
   alertIds: z.array(z.number().int()),
   cases: z.number().int().describe('report cards linked'),
+  tasks: z
+    .object({
+      open: z.number().int(),
+      inProgress: z.number().int(),
+      done: z.number().int(),
+      cancelled: z.number().int(),
+    })
+    .describe('its tasks by status'),
   openedAt: z.string(),
   controlledAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -56,6 +64,11 @@ export const EVENT_SELECT = `SELECT e.id, e.type, e.title, e.place_code, p.name 
     e.owner_org_id, e.status, e.level, e.proposed_level, e.proposal,
     ARRAY(SELECT l.alert_id FROM health_event_alert l WHERE l.event_id = e.id ORDER BY l.alert_id) AS alert_ids,
     (SELECT count(*)::int FROM health_event_case c WHERE c.event_id = e.id) AS cases,
+    (SELECT json_build_object('open', count(*) FILTER (WHERE t.status = 'open'),
+                              'inProgress', count(*) FILTER (WHERE t.status = 'in_progress'),
+                              'done', count(*) FILTER (WHERE t.status = 'done'),
+                              'cancelled', count(*) FILTER (WHERE t.status = 'cancelled'))
+       FROM response_task t WHERE t.event_id = e.id) AS tasks,
     ${isoColumn('e.opened_at')} AS opened_at, ${isoColumn('e.controlled_at')} AS controlled_at,
     ${isoColumn('e.closed_at')} AS closed_at, e.version
   FROM health_event e LEFT JOIN place p ON p.code = e.place_code`;
@@ -74,6 +87,7 @@ export interface EventRow {
   proposal: EventView['proposal'];
   alert_ids: (number | string)[];
   cases: number;
+  tasks: EventView['tasks'];
   opened_at: string;
   controlled_at: string | null;
   closed_at: string | null;
@@ -94,6 +108,7 @@ export const toEventView = (r: EventRow): EventView => ({
   proposal: r.proposal,
   alertIds: r.alert_ids.map(Number), // int8[] arrives as text
   cases: r.cases,
+  tasks: r.tasks,
   openedAt: r.opened_at,
   controlledAt: r.controlled_at,
   closedAt: r.closed_at,

@@ -274,6 +274,8 @@ describe('the command board', () => {
       [COMMUNITIES.baocheng, COMMUNITIES.taining],
     );
     expect(pushed.body.withoutOrganisation).toEqual(communities.rows.map((r) => r.code));
+    const event = await call<Item>('commander', 'GET', `/api/v1/events/${id}`);
+    expect(event.body.tasks).toEqual({ open: 2, inProgress: 0, done: 0, cancelled: 0 });
     const mine = await call<Page>('worker.baocheng', 'GET', '/api/v1/tasks');
     expect(mine.body.items.map((t) => [t.ownerOrgId, t.placeCode, t.kind])).toEqual([
       [ORGS.baocheng, COMMUNITIES.baocheng, 'door-to-door-screening'],
