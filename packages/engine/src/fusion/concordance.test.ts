@@ -48,4 +48,24 @@ describe('concordance', () => {
     expect(visit?.agrees).toBe(false); // 0.114 > τ
     expect(pharmacy?.agrees).toBe(true);
   });
+
+  test('a second look at the centre alone: a local signal is not diluted by the neighbours’ tests', () => {
+    // One district's p = 0.002 among 10 series of a 5-district zone: Šidák over 10 is ~0.02; over the
+    // centre's 2 series ~0.004, doubled for the two looks ~0.008.
+    const zoneOnly = channel('visit', 0.002, 10);
+    const withCentre: ChannelEvidence = { ...zoneOnly, centre: { pMin: 0.002, series: 2 } };
+    const [a] = concordance([zoneOnly], settings).channels;
+    const [b] = concordance([withCentre], settings).channels;
+    expect(a?.p).toBeCloseTo(sidak(0.002, 10), 12);
+    expect(b?.p).toBeCloseTo(2 * sidak(0.002, 2), 12);
+    // Evidence only in a neighbour: the zone's look, doubled.
+    const [c] = concordance([{ ...zoneOnly, centre: { pMin: undefined, series: 2 } }], settings).channels;
+    expect(c?.p).toBeCloseTo(2 * sidak(0.002, 10), 12);
+    // No evidence anywhere stays no evidence.
+    const [d] = concordance(
+      [{ ...channel('visit', undefined, 10), centre: { pMin: undefined, series: 2 } }],
+      settings,
+    ).channels;
+    expect(d?.p).toBeUndefined();
+  });
 });

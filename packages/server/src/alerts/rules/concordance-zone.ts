@@ -1,4 +1,4 @@
-import { concordance, type Concordance } from '@shaobing/engine';
+import { concordance, sidak, type Concordance } from '@shaobing/engine';
 import { addDays } from '../../series/periods.js';
 import type { DetectionSignal } from '../../signals/events.js';
 import { matchesPatterns, placeLevelOf } from '../config/families.js';
@@ -9,8 +9,9 @@ import { periodEndOf } from './statistical.js';
  * One concordance zone judged, without I/O: a family, a centre place with its neighbours, and a window of
  * days ending on the anchor day. For each channel of the family that has data in the zone, the evidence is
  * its smallest p-value among the stored signals of its family series, Šidák-corrected for every test it was
- * chosen from — each series (signal × place) on each day of the window — and the engine combines the
- * channels (fusion/concordance.ts). Channels without data cannot have spoken and are left out.
+ * chosen from — each series (signal × place) on each day of the window — beside the same for the centre's
+ * own series (a second look, so that an outbreak in the centre is not diluted by its neighbours' tests), and
+ * the engine combines the channels (fusion/concordance.ts). Channels without data cannot have spoken and are left out.
  */
 
 export interface Zone {
@@ -37,6 +38,12 @@ export interface Judged {
   /** Every evidence signal of each channel in the zone and window. */
   readonly signalIds: ReadonlyMap<string, number[]>;
 }
+
+const smallestP = (signals: readonly DetectionSignal[]) =>
+  signals.reduce<DetectionSignal | undefined>(
+    (b, s) => (b === undefined || (s.pvalue as number) < (b.pvalue as number) ? s : b),
+    undefined,
+  );
 
 /** Whether a stored signal counts as concordance evidence: alarming, with a p-value at the relaxed level. */
 export function isEvidence(rule: ConcordanceRule, s: DetectionSignal): boolean {
@@ -79,17 +86,34 @@ export function judgeZone(
     );
     for (const s of own) series.add(`${s.signal}|${s.placeCode}`);
     if (series.size === 0) return [];
-    const best = own.reduce<DetectionSignal | undefined>(
-      (b, s) => (b === undefined || (s.pvalue as number) < (b.pvalue as number) ? s : b),
-      undefined,
-    );
-    if (best) deciding.push(best);
+    const best = smallestP(own);
+    // The centre's own look (fusion/concordance.ts): its series alone, when the zone has neighbours.
+    const centreSeries = [...series].filter((k) => k.endsWith(`|${zone.centre}`)).length;
+    const centre =
+      places.size > 1 && centreSeries > 0
+        ? {
+            best: smallestP(own.filter((s) => s.placeCode === zone.centre)),
+            series: centreSeries * rule.windowDays,
+          }
+        : undefined;
+    const zoneSeries = series.size * rule.windowDays;
+    const centreWins =
+      centre?.best !== undefined &&
+      best !== undefined &&
+      sidak(centre.best.pvalue as number, centre.series) <= sidak(best.pvalue as number, zoneSeries);
+    const shown = centreWins ? centre?.best : best;
+    if (shown) deciding.push(shown);
     signalIds.set(
       member.channel,
       own.map((s) => s.id),
     );
     return [
-      { channel: member.channel, pMin: best?.pvalue ?? undefined, series: series.size * rule.windowDays },
+      {
+        channel: member.channel,
+        pMin: best?.pvalue ?? undefined,
+        series: zoneSeries,
+        centre: centre && { pMin: centre.best?.pvalue ?? undefined, series: centre.series },
+      },
     ];
   });
   const result = concordance(channelEvidence, rule);

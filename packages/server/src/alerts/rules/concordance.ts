@@ -128,6 +128,7 @@ function toTrigger(rule: ConcordanceRule, j: Judged, context: ConcordanceContext
         channel: c.channel,
         pMin: c.pMin ?? null,
         series: c.series,
+        ...(c.centre ? { centrePMin: c.centre.pMin ?? null, centreSeries: c.centre.series } : {}),
         p: c.p ?? null,
         agrees: c.agrees,
         signalIds: j.signalIds.get(c.channel) ?? [],

@@ -62,7 +62,13 @@ export const concordanceChannel = z.object({
   channel: z.string(),
   pMin: z.number().nullable().describe('smallest p-value of its related signals in the zone and window'),
   series: z.number().int().describe('series it was chosen from: signals × places'),
-  p: z.number().nullable().describe('Šidák-corrected'),
+  centrePMin: z
+    .number()
+    .nullable()
+    .optional()
+    .describe("the same at the zone's centre alone (its second look); absent before that look existed"),
+  centreSeries: z.number().int().optional().describe('series of the centre alone: signals × days'),
+  p: z.number().nullable().describe('Šidák-corrected: the better of the two looks × 2, or the zone alone'),
   agrees: z.boolean(),
   signalIds: z.array(z.number().int()),
 });

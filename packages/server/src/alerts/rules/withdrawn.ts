@@ -62,8 +62,8 @@ export async function withdrawnBySignals(
   const ids = [...new Set(touched.flatMap(({ evidence }) => signalIdsOf(evidence)))];
   const current = new Map(
     (
-      await pool.query<{ id: number; alarm: boolean; pvalue: number | null }>(
-        'SELECT id, alarm, pvalue FROM detection_signal WHERE id = ANY($1::bigint[])',
+      await pool.query<CurrentSignal>(
+        'SELECT id, alarm, pvalue, place_code FROM detection_signal WHERE id = ANY($1::bigint[])',
         [ids],
       )
     ).rows.map((r) => [r.id, r]),
@@ -84,19 +84,39 @@ export async function withdrawnBySignals(
   return withdrawn;
 }
 
+interface CurrentSignal {
+  id: number;
+  alarm: boolean;
+  pvalue: number | null;
+  place_code: string;
+}
+
 function concordanceStands(
   fused: ConcordanceEvidence,
   rule: AlertRule | undefined,
-  signal: (id: number) => { alarm: boolean; pvalue: number | null } | undefined,
+  signal: (id: number) => CurrentSignal | undefined,
 ): boolean {
   const maxPValue = rule?.kind === 'concordance' ? rule.evidence.maxPValue : 1;
+  const smallest = (signals: readonly CurrentSignal[]) =>
+    signals.length > 0 ? Math.min(...signals.map((s) => s.pvalue as number)) : undefined;
   const result = concordance(
     fused.channels.map((c) => {
-      const ps = c.signalIds.flatMap((id) => {
+      const standing = c.signalIds.flatMap((id) => {
         const s = signal(id);
-        return s?.alarm && s.pvalue !== null && s.pvalue <= maxPValue ? [s.pvalue] : [];
+        return s?.alarm && s.pvalue !== null && s.pvalue <= maxPValue ? [s] : [];
       });
-      return { channel: c.channel, pMin: ps.length > 0 ? Math.min(...ps) : undefined, series: c.series };
+      return {
+        channel: c.channel,
+        pMin: smallest(standing),
+        series: c.series,
+        centre:
+          c.centreSeries === undefined
+            ? undefined
+            : {
+                pMin: smallest(standing.filter((s) => s.place_code === fused.centre)),
+                series: c.centreSeries,
+              },
+      };
     }),
     { minChannels: fused.minChannels, channelAlpha: fused.channelAlpha, fusedAlpha: fused.fusedAlpha },
   );
