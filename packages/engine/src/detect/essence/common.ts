@@ -6,6 +6,19 @@ import type { Cell, CountSeries, DetectionError, DetectionResult, Range } from '
  * What the ESSENCE detectors share: the baseline/guard-band controls (Rnssp's `B` and `g`), the alert levels
  * and the shape of the output. A detector fills an {@link EssenceTrack} (one entry per time point, `NaN` where
  * the detector does not apply); {@link essenceResult} turns the monitored part of it into a result.
+ *
+ * The conventions every detector here follows, as Rnssp's `alert_ewma` and `alert_regression` do (their own
+ * headers say only what differs). Write y_t for the count at t (1-based).
+ * - Baseline of t: y over [max(1, t - g - B), t - g - 1], up to B (28) values ending g + 1 (3) time points
+ *   before t; t - 1 .. t - g are the guard band. Like Rnssp the baseline grows from the detector's minimum at
+ *   the start of a series, so the earliest t is g + minimum + 1.
+ * - p-value: P(T > score) with T ~ Student t(df), computed as pt(-score) rather than 1 - pt(score) (the same
+ *   value, without cancellation in the tail). Red when p < redAlpha (0.01), yellow when p < yellowAlpha (0.05).
+ * - Output: `upperbound` = the smallest count whose p-value reaches yellowAlpha, so `alarm` (yellow or red) is
+ *   `observed > upperbound`; extra columns `expected`, `score`, `pvalue`, `level` (0 none, 1 yellow, 2 red).
+ * - Missing counts (Rnssp has none): left out of the baseline, which must still hold the detector's minimum of
+ *   observed values (otherwise every column `NA`); a missing y_t gives `score`, `pvalue`, `level` and `alarm`
+ *   `NA` but still reports `expected` and `upperbound`.
  */
 
 /** Rnssp's `B` (baseline length, default 28 time points) and `g` (guard band, default 2). */

@@ -22,14 +22,13 @@ export const EWMA_MIN_BASELINE = 7;
 /**
  * ESSENCE's EWMA detector as CDC's Rnssp package defines it: `alert_ewma(df, t, y, B = 28, g = 2, w1 = 0.4,
  * w2 = 0.9)` and its loop `ewma_loop` (CDCgov/Rnssp, R/alert_ewma.R, development source of Nov 2024, commit
- * 50b4761; Apache-2.0). Write y_t for the count at t (1-based).
+ * 50b4761; Apache-2.0). Baseline, p-value, levels, output and missing counts follow common.ts.
  *
  * 1. Two exponentially weighted moving averages run over the whole series from t = 1:
  *    z_1 = y_1, z_t = w y_t + (1 - w) z_{t-1}, with w = w1 (0.4, gradual rises) and w = w2 (0.9, sudden rises,
  *    close to EARS C2).
- * 2. Baseline of t: y over [max(1, t - g - B), t - g - 1], i.e. up to B = 28 values ending g + 1 = 3 time
- *    points before t (t - 1 and t - 2 are the guard band). Like Rnssp the baseline grows from 7 values at the
- *    start of a series, so the earliest t is g + 8. n = its size, m = mean, s = sd (divisor n - 1), df = n - 1.
+ * 2. Baseline of t (common.ts; at least 7 values, so the earliest t is g + 8): n = its size, m = mean, s = sd
+ *    (divisor n - 1), df = n - 1.
  * 3. Standard error of z_t - m for each w: s times the EWMA variance correction (Var(z_t - m) / s² for
  *    independent counts), plus Rnssp's additive constant and floor that keep sparse series from alarming on
  *    tiny sigmas, with the 5-digit rounded critical value ucl95 = `round(qt(0.95, df), 5)`:
@@ -40,19 +39,14 @@ export const EWMA_MIN_BASELINE = 7;
  * 4. Statistic (z_t - m) / sigma for each w. Where its absolute value exceeds ucl99 = `round(qt(0.99, df), 5)`,
  *    z_t is pulled back to m ± ucl99 sigma before it feeds z_{t+1}, so an outbreak does not inflate later
  *    averages.
- * 5. The reported statistic is the larger of the two (Rnssp keeps the one with the smaller p-value); its
- *    p-value is P(T > score) with T ~ Student t(df), computed as pt(-score) rather than 1 - pt(score) (same
- *    value, without cancellation in the tail). Red when p < redAlpha (0.01), yellow when p < yellowAlpha (0.05).
+ * 5. The reported statistic is the larger of the two (Rnssp keeps the one with the smaller p-value), with
+ *    its p-value on df.
  *
  * Output: `upperbound` = the smallest count y_t for which either statistic reaches qt(1 - yellowAlpha, df),
- * i.e. min over w of (m + q sigma - (1 - w) z_{t-1}) / w, so `alarm` (yellow or red) is `observed >
- * upperbound`; extra columns `expected` (m), `score`, `pvalue`, `level` (0 none, 1 yellow, 2 red).
+ * i.e. min over w of (m + q sigma - (1 - w) z_{t-1}) / w; `expected` is m.
  *
  * Where we differ from Rnssp, which has no missing values and works on data frames:
- * - Missing counts: a missing y_t leaves z_t = z_{t-1} (z starts at the first observed count); missing values
- *   are left out of the baseline, which then needs at least 7 observed values (otherwise all columns `NA`);
- *   a missing y_t gives `score`, `pvalue`, `level` and `alarm` `NA` but still reports `expected` and
- *   `upperbound`.
+ * - A missing y_t leaves z_t = z_{t-1} (z starts at the first observed count).
  * - Rnssp rescales a series of proportions (all values below 1) by the median of its positive values; this
  *   engine takes counts, so there is no rescaling.
  * - The floor is the development source's; older Rnssp and pynssp sources used (w / ucl95) (1 + 0.5 (1 - w)^2).

@@ -22,11 +22,10 @@ export const REGRESSION_MIN_BASELINE = 11;
 /**
  * ESSENCE's adaptive multiple regression as CDC's Rnssp package defines it: `alert_regression(df, t, y, B = 28,
  * g = 2)` and its loop `adaptive_regression` (CDCgov/Rnssp, R/alert_regression.R, development source of Nov
- * 2024, commit ae5ba22; Apache-2.0). Write y_t for the count at t (1-based).
+ * 2024, commit ae5ba22; Apache-2.0). Baseline, p-value, levels, output and missing counts follow common.ts.
  *
- * 1. Baseline of t: positions [max(1, t - g - B), t - g - 1] (up to B = 28 values ending 3 days before t; the
- *    guard band is t - 1, t - 2). Like Rnssp the baseline grows from 11 values at the start of a series, so the
- *    earliest t is g + 12. Position j in it has time index j - start + 1.
+ * 1. Baseline of t (common.ts; at least 11 values, so the earliest t is g + 12). Position j in it has time
+ *    index j - start + 1.
  * 2. Linear model fitted by least squares: intercept, linear trend in the time index and six day-of-week
  *    dummies (Monday..Saturday; Sunday is the reference), p = 8 parameters, df = n - 8. The weekday comes from
  *    `series.dates`; a daily series without dates uses (t - 1) mod 7 as its weekday class (only the grouping
@@ -36,13 +35,12 @@ export const REGRESSION_MIN_BASELINE = 11;
  *    `expected` = max(0, forecast).
  * 4. sigma = max(se, 0.01 / round(qt(0.95, df), 5)) where se = sqrt(mse (1 + x0' (X'X)^-1 x0)) is the standard
  *    error of prediction, mse = RSS / df.
- * 5. score = (y_t - expected) / sigma; p-value P(T > score), T ~ Student t(df), computed as pt(-score).
- *    Red when p < redAlpha (0.01), yellow when p < yellowAlpha (0.05).
+ * 5. score = (y_t - expected) / sigma, with its p-value on df.
  * 6. Adjusted R²: r² = MSS / (MSS + RSS) with MSS = sum (fitted - mean(fitted))², adjR2 = 1 - (1 - r²)(n - 1)
  *    / df; 0 where r² is undefined (an exactly constant baseline). Reported as `adjR2`; `essence.switch` uses it.
  *
- * Output: `upperbound` = expected + qt(1 - yellowAlpha, df) sigma, so `alarm` (yellow or red) is
- * `observed > upperbound`; extra columns `expected`, `score`, `pvalue`, `level` (0/1/2), `adjR2`.
+ * Output: `upperbound` = expected + qt(1 - yellowAlpha, df) sigma; the extra column `adjR2` beside the
+ * common ones.
  *
  * Where we differ from Rnssp:
  * - Standard error: Rnssp uses the closed form sqrt(mse) sqrt((n + 7)(n - 4) / (n (n - 7))). That is exactly
@@ -50,10 +48,9 @@ export const REGRESSION_MIN_BASELINE = 11;
  *   n/7 values and the forecast lies (n + 7)/2 days past its weekday's mean time; it is an approximation while
  *   the baseline grows and for other g. We compute the standard error of prediction itself, which Rnssp's
  *   documentation names, so B need not be a multiple of 7 (Rnssp requires that); B >= 11.
- * - Missing counts are left out of the fit (n counts only observed values, which must be at least 11); a
- *   baseline that leaves a weekday without observations makes the design singular, and that time point `NA`.
- *   A missing y_t gives `score`, `pvalue`, `level` and `alarm` `NA`; `expected`, `upperbound` and `adjR2`
- *   are still reported.
+ * - Missing counts are left out of the fit (n counts only observed values); a baseline that leaves a weekday
+ *   without observations makes the design singular, and that time point `NA`. A missing y_t still reports
+ *   `adjR2`.
  * - The sigma floor 0.01 / ucl95 is the development source's; Rnssp 0.3.0 used 1.01 / ucl95.
  * - Rnssp's development source also relabels some alerts afterwards (an alert whose count is below its
  *   trailing 7-day mean becomes "blue", with a further same-weekday check on weekends). Rnssp 0.3.0's released
