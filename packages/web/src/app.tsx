@@ -10,19 +10,57 @@ import { Shell } from './layout/shell';
 import { Loading } from './layout/status';
 
 /** Each page is its own chunk: a route loads only the code of its page (and what that page imports). */
-const pages = {
-  login: lazy(() => import('./pages/login')),
-  map: lazy(() => import('./pages/situation')),
-  alerts: lazy(() => import('./pages/alert-inbox')),
-  alert: lazy(() => import('./pages/alert-page')),
-  events: lazy(() => import('./pages/events')),
-  event: lazy(() => import('./pages/event-board')),
-  community: lazy(() => import('./pages/community')),
-  channels: lazy(() => import('./pages/channels')),
-  explorer: lazy(() => import('./pages/explorer')),
-  drills: lazy(() => import('./pages/drills')),
-  public: lazy(() => import('./pages/public')),
+const chunks = {
+  login: () => import('./pages/login'),
+  map: () => import('./pages/situation'),
+  alerts: () => import('./pages/alert-inbox'),
+  alert: () => import('./pages/alert-page'),
+  events: () => import('./pages/events'),
+  event: () => import('./pages/event-board'),
+  community: () => import('./pages/community'),
+  channels: () => import('./pages/channels'),
+  explorer: () => import('./pages/explorer'),
+  drills: () => import('./pages/drills'),
+  public: () => import('./pages/public'),
 };
+const pages = {
+  login: lazy(chunks.login),
+  map: lazy(chunks.map),
+  alerts: lazy(chunks.alerts),
+  alert: lazy(chunks.alert),
+  events: lazy(chunks.events),
+  event: lazy(chunks.event),
+  community: lazy(chunks.community),
+  channels: lazy(chunks.channels),
+  explorer: lazy(chunks.explorer),
+  drills: lazy(chunks.drills),
+  public: lazy(chunks.public),
+};
+
+/**
+ * The chunk of the page the browser opened, fetched at once rather than after the session check: the two
+ * round trips overlap (React.lazy then finds the module already loaded).
+ */
+type Chunk = keyof typeof chunks;
+/** The first path segment → the chunk of the list page, and of an item's page (/alerts/12). */
+const CHUNK_OF_PATH: Readonly<Record<string, readonly [list: Chunk, item?: Chunk]>> = {
+  login: ['login'],
+  map: ['map'],
+  alerts: ['alerts', 'alert'],
+  events: ['events', 'event'],
+  community: ['community'],
+  channels: ['channels'],
+  explorer: ['explorer'],
+  drills: ['drills'],
+  public: ['public'],
+};
+
+export function preloadCurrentPage(path: string): void {
+  const [, first = '', second] = path.split('/');
+  const entry = CHUNK_OF_PATH[first];
+  if (!entry) return;
+  void chunks[second ? (entry[1] ?? entry[0]) : entry[0]]();
+}
 
 const rolesOf = (path: string): readonly Role[] => NAV_PAGES.find((p) => p.path === path)?.roles ?? [];
 

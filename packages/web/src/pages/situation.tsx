@@ -7,27 +7,34 @@ import { getSeries } from '../api/series';
 import { SeriesChart } from '../charts/series-chart';
 import { LEVEL_COLOURS, NO_ALERT_COLOUR } from '../format/levels';
 import { useLoad } from '../format/use-load';
+import type { MessageKey } from '../i18n/dictionary';
 import { useLanguage } from '../i18n/language';
 import { Failure, Loading } from '../layout/status';
 import { useAlertEvents } from '../live/alert-stream';
 import { CityMap, type FacilityLayer } from '../map/city-map';
 import { LevelBadge } from '../layout/level-badge';
 
+/** The facility and station layers: fever clinics by role, the others by type. */
+const LAYERS: readonly {
+  id: string;
+  label: MessageKey;
+  colour: string;
+  query: { type?: string; role?: string };
+}[] = [
+  { id: 'fever', label: 'map.feverClinics', colour: '#c0392b', query: { role: 'fever_clinic' } },
+  { id: 'sentinel', label: 'map.sentinel', colour: '#7a5195', query: { type: 'sentinel_hospital' } },
+  { id: 'shelter', label: 'map.shelter', colour: '#ef8a17', query: { type: 'shelter_hospital' } },
+  { id: 'ems', label: 'map.ems', colour: '#16a085', query: { type: 'ems_station' } },
+  { id: 'wastewater', label: 'map.wastewater', colour: '#2c7fb8', query: { type: 'wastewater_site' } },
+];
+
 /** View 1: the city coloured by open alerts, facility layers, and a district's details on click. */
 export default function SituationPage() {
   const { t, pick } = useLanguage();
   const city = useLoad(getCity, []);
   const alerts = useLoad(() => listAlerts({ status: 'open' }), []);
-  const facilities = useLoad(
-    () =>
-      Promise.all([
-        listFacilities({ type: 'fever_clinic' }),
-        listFacilities({ type: 'ems_station' }),
-        listFacilities({ type: 'hospital' }),
-      ]),
-    [],
-  );
-  const [shown, setShown] = useState({ fever: true, ems: true, hospital: false });
+  const facilities = useLoad(() => Promise.all(LAYERS.map((l) => listFacilities(l.query))), []);
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set(['fever', 'ems']));
   const [selected, setSelected] = useState<string>();
   const reloadAlerts = alerts.reload;
   useAlertEvents(useCallback(() => reloadAlerts(), [reloadAlerts]));
@@ -40,14 +47,16 @@ export default function SituationPage() {
     }
     return map;
   }, [city.value, pick]);
-  const layers = useMemo<FacilityLayer[]>(() => {
-    const [fever = [], ems = [], hospital = []] = facilities.value ?? [];
-    return [
-      { id: 'hospital', colour: '#7a5195', visible: shown.hospital, facilities: hospital },
-      { id: 'fever', colour: '#c0392b', visible: shown.fever, facilities: fever },
-      { id: 'ems', colour: '#16a085', visible: shown.ems, facilities: ems },
-    ];
-  }, [facilities.value, shown]);
+  const layers = useMemo<FacilityLayer[]>(
+    () =>
+      LAYERS.map((l, i) => ({
+        id: l.id,
+        colour: l.colour,
+        visible: shown.has(l.id),
+        facilities: facilities.value?.[i] ?? [],
+      })),
+    [facilities.value, shown],
+  );
 
   if (city.error) return <Failure error={city.error} retry={city.reload} />;
   if (!city.value) return <Loading />;
@@ -76,20 +85,19 @@ export default function SituationPage() {
             <i style={{ background: NO_ALERT_COLOUR }} /> {t('level.none')}
           </span>
           <span className="spacer" />
-          {(
-            [
-              ['fever', 'map.feverClinics'],
-              ['ems', 'map.ems'],
-              ['hospital', 'map.hospitals'],
-            ] as const
-          ).map(([key, label]) => (
-            <label key={key} className="check">
+          {LAYERS.map((l) => (
+            <label key={l.id} className="check">
               <input
                 type="checkbox"
-                checked={shown[key]}
-                onChange={(e) => setShown({ ...shown, [key]: e.target.checked })}
+                checked={shown.has(l.id)}
+                onChange={(e) => {
+                  const next = new Set(shown);
+                  if (e.target.checked) next.add(l.id);
+                  else next.delete(l.id);
+                  setShown(next);
+                }}
               />
-              {t(label)}
+              <i style={{ background: l.colour, borderRadius: '50%' }} /> {t(l.label)}
             </label>
           ))}
         </div>

@@ -161,6 +161,16 @@ describe.skipIf(!hasChromium)('the dashboard in chromium', () => {
     await logIn(page, 'commander');
     expect(new URL(page.url()).pathname).toBe('/map');
     await page.locator('[data-testid=city-map] canvas').waitFor();
+    // A click on 江岸区 (at its label point; labels let clicks through) opens its open alerts.
+    const label = page.locator('.map-label', { hasText: '江岸区' });
+    await label.waitFor();
+    const box = await label.boundingBox();
+    if (!box) throw new Error('no label box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const panel = page.getByTestId('district-panel');
+    await expect.poll(() => panel.locator('h2').innerText()).toBe('江岸区');
+    await panel.locator('a[href^="/alerts/"]').first().waitFor();
+    await shot(page, 'situation-map');
     await page.goto(`${base}/events/${eventId}`);
     await page.getByTestId('response-level').waitFor();
     const form = page.getByTestId('level-form');
