@@ -64,6 +64,11 @@ export const authRoutes =
         }
         limiter.clear(keys[0] ?? '');
         const session = await createSession(db.pool, Number(user.id), now(), settings.sessionMs);
+        // The user's sessions that ended a day ago or more are of no further use: dropped here, so none pile up.
+        await db.pool.query(
+          'DELETE FROM user_session WHERE user_id = $1 AND coalesce(revoked_at, expires_at) < $2',
+          [user.id, new Date(now() - 86_400_000)],
+        );
         void reply.header(
           'set-cookie',
           sessionCookies(session.token, session.csrfToken, settings.sessionMs / 1000, settings.cookieSecure),
