@@ -4,11 +4,11 @@ import { controlSchema } from './control.js';
 import { resolveRange } from './default-range.js';
 import {
   fillPastWindowIndices,
+  pastWindowsControl,
   pastWindowsEarliest,
-  pastWindowsIssue,
   pastWindowsLength,
-  pastWindowsShape,
   presetField,
+  presetWindowFields,
   type PastWindows,
 } from './past-windows.js';
 import {
@@ -79,14 +79,7 @@ function runBayes(
 
 const alphaField = z.number().gt(0, 'alpha must be in (0, 1)').lt(1, 'alpha must be in (0, 1)');
 
-const bayesControl = controlSchema({
-  ...pastWindowsShape({ b: 0, w: 6, actY: true }),
-  alpha: alphaField.default(0.05),
-}).check((ctx) => {
-  const issue = pastWindowsIssue(ctx.value);
-  if (issue)
-    ctx.issues.push({ code: 'custom', input: ctx.value, path: [issue.path], message: issue.message });
-});
+const bayesControl = pastWindowsControl({ b: 0, w: 6, actY: true }, { alpha: alphaField.default(0.05) });
 export type BayesControl = z.infer<typeof bayesControl>;
 
 export const bayes: DetectionMethod<BayesControl> = {
@@ -100,9 +93,7 @@ function preset(name: string, spec: PastWindows): DetectionMethod<{ range?: Rang
   return {
     name,
     control: controlSchema({
-      b: presetField('b', spec.b, name, 'algo.bayes'),
-      w: presetField('w', spec.w, name, 'algo.bayes'),
-      actY: presetField('actY', spec.actY, name, 'algo.bayes'),
+      ...presetWindowFields(spec, name, 'algo.bayes'),
       alpha: presetField('alpha', alpha, name, 'algo.bayes'),
     }),
     run: (series, control) => runBayes(series, spec, alpha, control.range, name),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { controlSchema } from './control.js';
 
 /**
  * Baseline values shared by the RKI and Bayes systems (R `surveillance`: `algo.rkiLatestTimepoint`,
@@ -111,4 +112,25 @@ export function presetField<V extends number | boolean>(
       error: `${method} fixes ${name} = ${String(value)} (R ignores any other value); use ${base} to choose ${name}`,
     })
     .optional();
+}
+
+/**
+ * The control of a method over past windows (`algo.rki`, `algo.bayes`): `b`, `w`, `actY` with its R defaults
+ * beside its own fields, refusing a baseline that would be empty or hold `y_t` itself.
+ */
+export function pastWindowsControl<Extra extends z.ZodRawShape>(defaults: PastWindows, extra: Extra) {
+  return controlSchema({ ...pastWindowsShape(defaults), ...extra }).check((ctx) => {
+    const issue = pastWindowsIssue(ctx.value as PastWindows);
+    if (issue)
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: [issue.path], message: issue.message });
+  });
+}
+
+/** A fixed preset's `b`, `w`, `actY` (`algo.rki1`, `algo.bayes2`, ...), each accepted only with its value. */
+export function presetWindowFields(spec: PastWindows, method: string, base: string) {
+  return {
+    b: presetField('b', spec.b, method, base),
+    w: presetField('w', spec.w, method, base),
+    actY: presetField('actY', spec.actY, method, base),
+  };
 }

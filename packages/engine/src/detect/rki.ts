@@ -4,11 +4,10 @@ import { resolveRange } from './default-range.js';
 import {
   fillPastWindowIndices,
   mean,
+  pastWindowsControl,
   pastWindowsEarliest,
-  pastWindowsIssue,
   pastWindowsLength,
-  pastWindowsShape,
-  presetField,
+  presetWindowFields,
   sampleSd,
   type PastWindows,
 } from './past-windows.js';
@@ -88,11 +87,7 @@ function runRki(
   return ok({ t, upperbound, alarm, extra: {} });
 }
 
-const rkiControl = controlSchema(pastWindowsShape({ b: 2, w: 4, actY: false })).check((ctx) => {
-  const issue = pastWindowsIssue(ctx.value);
-  if (issue)
-    ctx.issues.push({ code: 'custom', input: ctx.value, path: [issue.path], message: issue.message });
-});
+const rkiControl = pastWindowsControl({ b: 2, w: 4, actY: false }, {});
 export type RkiControl = z.infer<typeof rkiControl>;
 
 export const rki: DetectionMethod<RkiControl> = {
@@ -104,11 +99,7 @@ export const rki: DetectionMethod<RkiControl> = {
 function preset(name: string, spec: PastWindows): DetectionMethod<{ range?: Range | undefined }> {
   return {
     name,
-    control: controlSchema({
-      b: presetField('b', spec.b, name, 'algo.rki'),
-      w: presetField('w', spec.w, name, 'algo.rki'),
-      actY: presetField('actY', spec.actY, name, 'algo.rki'),
-    }),
+    control: controlSchema(presetWindowFields(spec, name, 'algo.rki')),
     run: (series, control) => runRki(series, spec, control.range, name),
   };
 }
