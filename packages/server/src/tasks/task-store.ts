@@ -139,10 +139,11 @@ export async function pushToCommunities(
 ): Promise<Pushed> {
   await openEventFor(client, eventId);
   const communities = await client.query<{ code: string; org_id: string | null }>(
-    `SELECT p.code,
-            (SELECT o.id FROM organisation o WHERE o.kind = 'community' AND o.jurisdiction_code = p.code
-              ORDER BY o.id LIMIT 1) AS org_id
-       FROM place p WHERE p.level = 'community' AND p.code LIKE $1 || '%' ORDER BY p.code`,
+    `SELECT p.code, o.id AS org_id
+       FROM place p
+       LEFT JOIN (SELECT DISTINCT ON (jurisdiction_code) jurisdiction_code, id FROM organisation
+                   WHERE kind = 'community' ORDER BY jurisdiction_code, id) o ON o.jurisdiction_code = p.code
+      WHERE p.level = 'community' AND p.code LIKE $1 || '%' ORDER BY p.code`,
     [task.placeCode],
   );
   if (communities.rows.length === 0)
