@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { qnorm } from '../stats/normal.js';
 import { controlSchema } from './control.js';
 import { Baseline, SeriesCache } from './farrington/baseline.js';
+import { farringtonFields } from './farrington/control-fields.js';
 import { FlexibleBaselineBuilder } from './farrington/flexible-baseline.js';
 import { FarringtonGlm } from './farrington/glm.js';
 import { limit54Enough } from './farrington/limit54.js';
@@ -20,20 +21,9 @@ const EPS = 2.220446049250313e-16;
 
 /** R's controls of `farringtonFlexible` with R's defaults (surveillance >= 1.20 help page). */
 export const farringtonFlexibleControl = controlSchema({
-  b: z.number().int().min(1, 'b (years back) must be at least 1').default(5),
-  w: z.number().int().min(0, 'w (half window) must be >= 0').default(3),
-  reweight: z.boolean().default(true),
+  ...farringtonFields,
   weightsThreshold: z.number().default(2.58),
-  alpha: z.number().gt(0, 'alpha must be in (0, 1)').lt(1, 'alpha must be in (0, 1)').default(0.05),
-  trend: z.boolean().default(true),
   pThresholdTrend: z.number().default(0.05),
-  limit54: z
-    .tuple([
-      z.number().min(0, 'limit54[0] (cases) must be >= 0'),
-      z.number().int().min(1, 'limit54[1] (weeks) must be a whole number > 0'),
-    ])
-    .default([5, 4]),
-  powertrans: z.enum(['2/3', '1/2', 'none']).default('2/3'),
   populationOffset: z.boolean().default(false),
   noPeriods: z.number().int().min(1, 'noPeriods must be a whole number >= 1').default(1),
   /** R's default `NULL` means `w`. */

@@ -3,6 +3,7 @@ import { qnorm } from '../stats/normal.js';
 import { controlSchema } from './control.js';
 import { Baseline, SeriesCache } from './farrington/baseline.js';
 import { buildClassicBaseline } from './farrington/classic-baseline.js';
+import { farringtonFields } from './farrington/control-fields.js';
 import { FarringtonGlm } from './farrington/glm.js';
 import { limit54Enough } from './farrington/limit54.js';
 import { fitFarringtonModel, ModelWorkspace, type ModelRules } from './farrington/model.js';
@@ -23,19 +24,8 @@ const EPS = 2.220446049250313e-16;
  * behaves as R's default `algo.farrington.fitGLM.fast`; `verbose` and `plot` change no number.
  */
 export const algoFarringtonControl = controlSchema({
-  b: z.number().int().min(1, 'b (years back) must be at least 1').default(5),
-  w: z.number().int().min(0, 'w (half window) must be >= 0').default(3),
-  reweight: z.boolean().default(true),
+  ...farringtonFields,
   plot: z.boolean().optional(),
-  alpha: z.number().gt(0, 'alpha must be in (0, 1)').lt(1, 'alpha must be in (0, 1)').default(0.05),
-  trend: z.boolean().default(true),
-  limit54: z
-    .tuple([
-      z.number().min(0, 'limit54[0] (cases) must be >= 0'),
-      z.number().int().min(1, 'limit54[1] (weeks) must be a whole number > 0'),
-    ])
-    .default([5, 4]),
-  powertrans: z.enum(['2/3', '1/2', 'none']).default('2/3'),
 });
 
 export type AlgoFarringtonControl = z.infer<typeof algoFarringtonControl>;
