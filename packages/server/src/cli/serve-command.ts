@@ -57,6 +57,8 @@ export async function runServe(): Promise<number> {
     : undefined;
   const app = await buildApp({ config, db }, { logger: false });
   await app.listen({ port: config.port, host: config.host });
+  // Before the demo loads (minutes on a first start), so that the dashboard can be tried meanwhile.
+  if (demoUsers) process.stdout.write(describeDemoUsers(demoUsers));
   const settings = config.mllp;
   const mllp =
     config.mllpPort === 0
@@ -92,7 +94,9 @@ export async function runServe(): Promise<number> {
       `  http://localhost:${config.port}/            API health: http://localhost:${config.port}/api/health\n` +
       `  API documentation: http://localhost:${config.port}/api/docs\n` +
       `  HL7 v2 over MLLP${settings.tls ? ' (TLS)' : ''}: ${mllp ? `port ${mllp.port}` : 'off'}\n` +
-      (demoUsers ? describeDemoUsers(demoUsers) : await administratorHint(db.pool)),
+      (demoUsers
+        ? `  Demo users: listed above; password: ${demoUsers.password}\n`
+        : await administratorHint(db.pool)),
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -57,6 +57,18 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
         description: 'Public-health early warning and emergency response',
         version: '0.1.0',
       },
+      // POST /api/v1/auth/login gives the token (or sets the cookie); see src/access/README.md.
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'session token from /api/v1/auth/login, or an API token',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'shaobing_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
