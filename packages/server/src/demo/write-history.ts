@@ -25,27 +25,36 @@ const FACILITY_COPY = `COPY facility_series (channel, facility_id, signal, day, 
                        FROM STDIN`;
 const CHUNK_BYTES = 8 << 20;
 
+export interface HistoryOptions {
+  /** Days of facility series per signal (default FACILITY_SIGNAL_DAYS; `_records` always go back in full). */
+  readonly facilitySignalDays?: number;
+  /** False: keep the keys and the change-log trigger during the load (bench:demo's baseline). */
+  readonly bulk?: boolean;
+}
+
 export async function writeHistory(
   client: pg.ClientBase,
   sim: Simulation,
   /** The first day not written (a Monday, day number). */
   before: number,
   progress: (done: number, rows: number) => void,
+  options: HistoryOptions = {},
 ): Promise<HistoryWritten> {
   const to = dateOfDayNumber(before - 1);
+  const bulk = options.bulk ?? true;
   // Into empty tables (a first start, a drill), the primary keys are built once after the load: faster than
   // keeping them up to date row by row.
   const empty = await client.query<{ empty: boolean }>(
     'SELECT NOT EXISTS (SELECT 1 FROM series_week) AND NOT EXISTS (SELECT 1 FROM facility_series) AS empty',
   );
-  const rebuild = empty.rows[0]?.empty === true;
+  const rebuild = bulk && empty.rows[0]?.empty === true;
   if (rebuild) {
     await client.query('ALTER TABLE series_week DROP CONSTRAINT series_week_pkey');
     await client.query('ALTER TABLE facility_series DROP CONSTRAINT facility_series_pkey');
   }
   // The change log's trigger would keep every COPY's rows in a transition table; one pass at the end logs
   // the same series (migration 010: every level but communities), with their earliest week.
-  await client.query('ALTER TABLE series_week DISABLE TRIGGER series_week_inserted');
+  if (bulk) await client.query('ALTER TABLE series_week DISABLE TRIGGER series_week_inserted');
   let placeRows = 0;
   let facilityRows = 0;
   for (const [n, channel] of SIM_CHANNELS.entries()) {
@@ -53,16 +62,20 @@ export async function writeHistory(
     placeRows += await copyRows(client, PLACE_COPY, places, (s) => placeWeekRows(s, before));
     progress((n + 0.5) / SIM_CHANNELS.length, placeRows + facilityRows);
     const facilities = facilityCounts(sim, { to, channels: [channel] });
-    facilityRows += await copyRows(client, FACILITY_COPY, facilities, (s) => facilityDayRows(s, before));
+    facilityRows += await copyRows(client, FACILITY_COPY, facilities, (s) =>
+      facilityDayRows(s, before, options.facilitySignalDays),
+    );
     progress((n + 1) / SIM_CHANNELS.length, placeRows + facilityRows);
   }
-  await client.query('ALTER TABLE series_week ENABLE TRIGGER series_week_inserted');
-  await client.query(
-    `INSERT INTO series_change (channel, signal, place_code, earliest)
-     SELECT channel, signal, place_code, min(week_start) FROM series_week
-      WHERE length(place_code) < 12 AND week_start < $1::date GROUP BY 1, 2, 3`,
-    [dateOfDayNumber(before)],
-  );
+  if (bulk) {
+    await client.query('ALTER TABLE series_week ENABLE TRIGGER series_week_inserted');
+    await client.query(
+      `INSERT INTO series_change (channel, signal, place_code, earliest)
+       SELECT channel, signal, place_code, min(week_start) FROM series_week
+        WHERE length(place_code) < 12 AND week_start < $1::date GROUP BY 1, 2, 3`,
+      [dateOfDayNumber(before)],
+    );
+  }
   if (rebuild) {
     await client.query('ALTER TABLE series_week ADD PRIMARY KEY (channel, signal, place_code, week_start)');
     await client.query('ALTER TABLE facility_series ADD PRIMARY KEY (channel, facility_id, signal, day)');
