@@ -32,6 +32,15 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (packages/web/bench): no type information, Node's globals.
+    files: ['packages/web/bench/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },
