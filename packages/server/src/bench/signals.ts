@@ -1,19 +1,13 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { loadCity } from '../city/load-city.js';
-import { cityFolder } from '../city/read-city.js';
+import { availableParallelism } from 'node:os';
+import type pg from 'pg';
 import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
-import { createPool } from '../db/database.js';
-import { startEmbeddedServer } from '../db/embedded-server.js';
-import { migrate } from '../db/migrate.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { collectSeries } from '../signals/collect-series.js';
 import { activeConfig } from '../signals/config-store.js';
 import { createEvaluator } from '../signals/evaluate-pool.js';
 import { runDetection } from '../signals/run-detection.js';
 import type { RunSummary } from '../signals/run-summary.js';
+import { freshCityDatabase, onBenchServer } from './bench-database.js';
 import { writeDemoSeries } from './signals-demo.js';
 
 /**
@@ -48,22 +42,6 @@ function describeRun(label: string, run: RunSummary) {
       `overlapped by the workers); store ${t.store ?? 0} ms` +
       (run.error ? `  ERROR ${run.error}` : ''),
   );
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<pg.Pool> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  // Time spent in PL/pgSQL functions (the change-log trigger) is counted in pg_stat_user_functions.
-  url.searchParams.set('options', '-c track_functions=pl');
-  const pool = createPool(url.toString(), 6);
-  await migrate(pool);
-  await loadCity(pool, cityFolder('wuhan'));
-  return pool;
 }
 
 /** Evaluation time of each method alone over its series (the pool, all cores). */
@@ -157,7 +135,7 @@ async function ingestRate(
 }
 
 async function main(adminUrl: string) {
-  const pool = await freshDatabase(adminUrl, 'shaobing_bench_signals');
+  const pool = await freshCityDatabase(adminUrl, 'shaobing_bench_signals', { trackFunctions: true });
   try {
     const started = performance.now();
     const demo = await writeDemoSeries(pool);
@@ -243,20 +221,4 @@ async function main(adminUrl: string) {
   }
 }
 
-const external = process.env.BENCH_DATABASE_URL;
-if (external) {
-  await main(external);
-} else {
-  const folder = mkdtempSync(join(tmpdir(), 'shaobing-bench-signals-'));
-  chmodSync(folder, 0o755);
-  try {
-    const server = await startEmbeddedServer(join(folder, 'db'), (line) => process.stderr.write(`${line}\n`));
-    try {
-      await main(server.url('postgres'));
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
+await onBenchServer('shaobing-bench-signals', main);

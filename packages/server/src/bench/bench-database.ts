@@ -1,0 +1,58 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadCity } from '../city/load-city.js';
+import { cityFolder } from '../city/read-city.js';
+import { createPool } from '../db/database.js';
+import { startEmbeddedServer } from '../db/embedded-server.js';
+import { migrate } from '../db/migrate.js';
+
+/**
+ * What the database benchmarks share: a server to run on — BENCH_DATABASE_URL (an external server's admin
+ * URL) or a throw-away embedded one — and a fresh, migrated database with the Wuhan city in it.
+ */
+
+/** Runs `main` with the admin URL of the server, and removes an embedded server and its folder afterwards. */
+export async function onBenchServer(
+  prefix: string,
+  main: (adminUrl: string) => Promise<void>,
+): Promise<void> {
+  const external = process.env.BENCH_DATABASE_URL;
+  if (external) return main(external);
+  const folder = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  chmodSync(folder, 0o755);
+  try {
+    const server = await startEmbeddedServer(join(folder, 'db'), (line) => process.stderr.write(`${line}\n`));
+    try {
+      await main(server.url('postgres'));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Drops and creates database `name`, migrates it and loads the city. `trackFunctions`: time spent in PL/pgSQL
+ * functions (the change-log trigger) is counted in pg_stat_user_functions.
+ */
+export async function freshCityDatabase(
+  adminUrl: string,
+  name: string,
+  options: { readonly trackFunctions?: boolean } = {},
+): Promise<pg.Pool> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  if (options.trackFunctions) url.searchParams.set('options', '-c track_functions=pl');
+  const pool = createPool(url.toString(), 6);
+  await migrate(pool);
+  await loadCity(pool, cityFolder('wuhan'));
+  return pool;
+}
