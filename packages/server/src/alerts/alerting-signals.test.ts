@@ -4,6 +4,7 @@ import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { emitSignals, type DetectionSignal } from '../signals/events.js';
 import { SIGNAL_COLUMNS, signalOf, type SignalRow } from '../signals/signal-row.js';
 import { startAlerting, type Alerting } from './alerting.js';
+import { insertSignalFixtures } from './testing/signal-fixtures.js';
 
 /**
  * Statistical and concordance rules, replayed from detection runs: signals are stored as a run would store
@@ -13,27 +14,12 @@ import { startAlerting, type Alerting } from './alerting.js';
 let db: TestDatabase;
 let alerting: Alerting;
 let runId: number;
-const ruleIds = new Map<string, number>();
+let ruleIds: Map<string, number>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  await db.pool.query(
-    `INSERT INTO place_neighbour (place_code, neighbour_code, border_m) VALUES ('420102', '420103', 5000), ('420103', '420102', 5000)`,
-  );
-  for (const [key, channel, method] of [
-    ['visit.essence-ewma', 'visit', 'essence.ewma'],
-    ['pharmacy.essence-ewma', 'pharmacy', 'essence.ewma'],
-    ['school.essence-ewma', 'school', 'essence.ewma'],
-    ['visit.ears-c2', 'visit', 'earsC'],
-  ] as const) {
-    const row = await db.pool.query<{ id: number }>(
-      `INSERT INTO detection_rule (key, revision, channel, place_levels, period, method, lookback)
-       VALUES ($1, 1, $2, '{district}', 'day', $3, 14) RETURNING id`,
-      [key, channel, method],
-    );
-    ruleIds.set(key, row.rows[0]?.id as number);
-  }
+  ruleIds = await insertSignalFixtures(db.pool);
   const run = await db.pool.query<{ id: number }>(
     `INSERT INTO detection_run (trigger, scope, status) VALUES ('manual', 'all', 'done') RETURNING id`,
   );

@@ -11,6 +11,7 @@ import type { Rule } from '../signals/rule.js';
 import { storeSignals } from '../signals/store-signals.js';
 import { startAlerting, type Alerting } from './alerting.js';
 import { onAlertEvent, type AlertEvent } from './events.js';
+import { FIXTURE_DETECTION_RULES, insertSignalFixtures } from './testing/signal-fixtures.js';
 
 /**
  * Data taken back withdraws what it fired: signals a run on corrected data no longer raises, report cards
@@ -28,22 +29,10 @@ let stopListening: () => void;
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  await db.pool.query(
-    `INSERT INTO place_neighbour (place_code, neighbour_code, border_m) VALUES ('420102', '420103', 5000), ('420103', '420102', 5000)`,
-  );
-  for (const [key, channel, method] of [
-    ['visit.essence-ewma', 'visit', 'essence.ewma'],
-    ['pharmacy.essence-ewma', 'pharmacy', 'essence.ewma'],
-    ['school.essence-ewma', 'school', 'essence.ewma'],
-    ['visit.ears-c2', 'visit', 'earsC'],
-  ] as const) {
-    const row = await db.pool.query<{ id: number }>(
-      `INSERT INTO detection_rule (key, revision, channel, place_levels, period, method, lookback)
-       VALUES ($1, 1, $2, '{district}', 'day', $3, 14) RETURNING id`,
-      [key, channel, method],
-    );
+  const ids = await insertSignalFixtures(db.pool);
+  for (const { key, method } of FIXTURE_DETECTION_RULES) {
     // storeSignals reads only these fields of a rule.
-    rules.set(key, { id: row.rows[0]?.id as number, key, revision: 1, method } as unknown as Rule);
+    rules.set(key, { id: ids.get(key) as number, key, revision: 1, method } as unknown as Rule);
   }
   await db.pool.query(
     `INSERT INTO webhook_subscription (url, secret) VALUES ('http://127.0.0.1:9/hook', 'secret')`,
