@@ -50,6 +50,7 @@ export const webApp =
       if (file && !file.includes('/') && file !== 'index.html' && existsSync(join(root, file))) {
         return reply.sendFile(file, { maxAge: '1h' });
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+      // The page must be revalidated on every visit: it names the current build's assets.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     });
   };
