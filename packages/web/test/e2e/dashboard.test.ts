@@ -278,5 +278,5 @@ describe.skipIf(!hasChromium)('the dashboard in chromium', () => {
       await context.close();
     }
     for (const { paint } of paints) expect(paint.fcp).not.toBeNull();
-  });
+  }, 240_000);
 });
