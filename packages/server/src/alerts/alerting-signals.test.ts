@@ -4,7 +4,7 @@ import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { emitSignals, type DetectionSignal } from '../signals/events.js';
 import { SIGNAL_COLUMNS, signalOf, type SignalRow } from '../signals/signal-row.js';
 import { startAlerting, type Alerting } from './alerting.js';
-import { insertSignalFixtures } from './testing/signal-fixtures.js';
+import { insertSignalFixtures, type SignalSpec } from './testing/signal-fixtures.js';
 
 /**
  * Statistical and concordance rules, replayed from detection runs: signals are stored as a run would store
@@ -30,15 +30,6 @@ afterAll(async () => {
   await alerting.stop();
   await db.drop();
 });
-
-interface SignalSpec {
-  readonly rule: string;
-  readonly signal: string;
-  readonly place: string;
-  readonly day: string;
-  readonly p: number | null;
-  readonly observed?: number;
-}
 
 /** Stores signals as a detection run does and announces them. */
 async function run(specs: readonly SignalSpec[]): Promise<DetectionSignal[]> {

@@ -11,7 +11,7 @@ import type { Rule } from '../signals/rule.js';
 import { storeSignals } from '../signals/store-signals.js';
 import { startAlerting, type Alerting } from './alerting.js';
 import { onAlertEvent, type AlertEvent } from './events.js';
-import { FIXTURE_DETECTION_RULES, insertSignalFixtures } from './testing/signal-fixtures.js';
+import { FIXTURE_DETECTION_RULES, insertSignalFixtures, type SignalSpec } from './testing/signal-fixtures.js';
 
 /**
  * Data taken back withdraws what it fired: signals a run on corrected data no longer raises, report cards
@@ -52,14 +52,6 @@ afterAll(async () => {
   await app.close();
   await db.drop();
 });
-
-interface SignalSpec {
-  readonly rule: string;
-  readonly signal: string;
-  readonly place: string;
-  readonly day: string;
-  readonly p: number | null;
-}
 
 /**
  * One detection run over the specs' series and days, as src/signals/ stores it: `alarm` says whether the
@@ -154,7 +146,13 @@ const firingsOf = async (alertId: number) =>
 
 describe('retracted signals', () => {
   test('a signal no longer raised is kept as retracted, with when and why; raised again, it is cleared', async () => {
-    const spec = { rule: 'visit.ears-c2', signal: 'gi', place: '420103', day: '2024-07-01', p: null };
+    const spec: SignalSpec = {
+      rule: 'visit.ears-c2',
+      signal: 'gi',
+      place: '420103',
+      day: '2024-07-01',
+      p: null,
+    };
     const [first] = await detect([{ ...spec, alarm: true }]);
     expect(first).toMatchObject({ alarm: true, retractedAt: null, retractedReason: null });
     const [retracted] = await detect([{ ...spec, alarm: false }]);
@@ -165,7 +163,13 @@ describe('retracted signals', () => {
   });
 
   test('an alert resting only on a retracted signal closes as retracted, with a closed event for stream and webhooks', async () => {
-    const spec = { rule: 'visit.ears-c2', signal: 'gi', place: '420102', day: '2024-07-10', p: null };
+    const spec: SignalSpec = {
+      rule: 'visit.ears-c2',
+      signal: 'gi',
+      place: '420102',
+      day: '2024-07-10',
+      p: null,
+    };
     await detect([{ ...spec, alarm: true }]);
     const [opened] = await alertsOf('gastrointestinal', '420102');
     expect(opened).toMatchObject({ status: 'open', level: 'blue', kind: 'statistical' });

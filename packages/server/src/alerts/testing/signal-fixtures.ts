@@ -13,6 +13,16 @@ export const FIXTURE_DETECTION_RULES = [
   { key: 'visit.ears-c2', channel: 'visit', method: 'earsC' },
 ] as const;
 
+/** One signal a test stores: under which fixture rule, on which series, place and day, with what p-value. */
+export interface SignalSpec {
+  readonly rule: (typeof FIXTURE_DETECTION_RULES)[number]['key'];
+  readonly signal: string;
+  readonly place: string;
+  readonly day: string;
+  readonly p: number | null;
+  readonly observed?: number;
+}
+
 /** Inserts the neighbours and the rules; returns each rule's id by key. */
 export async function insertSignalFixtures(pool: pg.Pool): Promise<Map<string, number>> {
   await pool.query(
