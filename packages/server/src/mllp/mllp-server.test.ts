@@ -99,6 +99,22 @@ describe('HL7 over MLLP', () => {
     expect(await stored('FX-H1/ENC-2024-0042')).toBeUndefined();
   });
 
+  test('a residence outside the city is accepted with a warning naming PID-11', async () => {
+    const client = await connectMllp(server.port);
+    const ack = await client.send(
+      sample('a03-discharge-en')
+        .replace('^^^^^^H^^420103', '^^^^^^H^^110101')
+        .replace('ENC-2024-0042', 'OUT-HL7'),
+    );
+    client.close();
+    expect(msa(ack)[1]).toBe('AA');
+    expect(errs(ack)[0]?.slice(2, 5)).toEqual(['PID^1^11', '0^Message accepted^HL70357', 'W']);
+    expect(errs(ack)[0]?.[8]).toBe(
+      "PID-11: residence 110101 is outside the city: counted at the reporting facility's place 420102002",
+    );
+    expect(await stored('FX-H1/OUT-HL7')).toMatchObject({ version: 1 });
+  });
+
   test('a value the visit schema refuses is named by its HL7 field', async () => {
     const client = await connectMllp(server.port);
     const ack = await client.send(sample('a03-discharge-en').replace('|19870704|M|', '|19870704|X|'));

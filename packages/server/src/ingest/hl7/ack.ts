@@ -6,7 +6,8 @@ import { segmentsNamed, valueOf, type Hl7ErrorCode, type Hl7Location, type Hl7Me
  * (an error in the message's content: fix and resend) or AR (rejected for reasons other than content —
  * unsupported type, version or processing id, a sender not allowed, or our own failure: resend later),
  * and one ERR segment per problem with its location (ERR-2), the table 0357 code (ERR-3), severity E and
- * the reason for a person (ERR-8). MSA-3 repeats the first reason.
+ * the reason for a person (ERR-8). MSA-3 repeats the first reason. An accepted message may carry notes as
+ * ERR segments of severity W with code 0 (a residence outside the city, counted at the facility's place).
  */
 
 export type AckCode = 'AA' | 'AE' | 'AR';
@@ -15,9 +16,12 @@ export interface AckError {
   readonly location: Hl7Location;
   readonly code: Hl7ErrorCode;
   readonly text: string;
+  /** ERR-4 (table 0516): E, or W for a note on an accepted message (default E). */
+  readonly severity?: 'E' | 'W';
 }
 
 const CODE_TEXT: Readonly<Record<Hl7ErrorCode, string>> = {
+  0: 'Message accepted',
   100: 'Segment sequence error',
   101: 'Required field missing',
   102: 'Data type error',
@@ -58,7 +62,7 @@ export function buildAck(options: {
     `MSA|${code}|${controlId}|${escapeText(text)}`,
     ...errors.map(
       (e) =>
-        `ERR||${errorLocation(e.location)}|${e.code}^${CODE_TEXT[e.code]}^HL70357|E||||${escapeText(e.text)}`,
+        `ERR||${errorLocation(e.location)}|${e.code}^${CODE_TEXT[e.code]}^HL70357|${e.severity ?? 'E'}||||${escapeText(e.text)}`,
     ),
   ];
   return `${segments.join('\r')}\r`;

@@ -38,7 +38,7 @@ export interface Hl7Problem {
 }
 
 /** HL7 table 0357 (message error condition codes) as used here. */
-export type Hl7ErrorCode = 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 207;
+export type Hl7ErrorCode = 0 | 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 207;
 
 export type ParseResult = { ok: true; message: Hl7Message } | { ok: false; problem: Hl7Problem };
 

@@ -108,7 +108,17 @@ export async function receiveHl7(text: string, options: ReceiveOptions): Promise
   }
   const outcome: Outcome =
     report.duplicates > 0 ? 'duplicate' : report.corrected > 0 ? 'corrected' : 'accepted';
-  return { ack: buildAck({ message, code: 'AA', text: say(`hl7.${outcome}`) }), outcome };
+  // Notes on an accepted visit (a residence outside the city): warnings beside the AA.
+  const notes: AckError[] = report.flagged.map((f) => {
+    const source = mapped.sources[f.field];
+    return {
+      location: source ?? { segment: 'MSH', sequence: 1 },
+      code: 0,
+      severity: 'W',
+      text: `${source ? locationName(source) : f.field}: ${f.reason}`,
+    };
+  });
+  return { ack: buildAck({ message, code: 'AA', text: say(`hl7.${outcome}`), errors: notes }), outcome };
 }
 
 /** MSH-9 (ADT^A01/A03/A04/A08), MSH-10, MSH-11 (P) and MSH-12 (2.x). */
