@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel.js';
-import { checkDate, facilityPlace, isIssue } from './checks.js';
+import { facilityDayContribution } from './facility-day.js';
 import { code, count, date } from './fields.js';
 
 /**
@@ -35,20 +35,16 @@ export const pharmacyChannel = defineChannel({
   numberFields: ['units'],
   booleanFields: [],
   key: (r) => `${r.store}/${r.date}/${r.drugClass}`,
-  derive: (r, references) => {
-    const place = facilityPlace(references, r.store, 'store', ['pharmacy']);
-    if (isIssue(place)) return place;
-    const late = checkDate(references, r.date, 'date');
-    if (late) return late;
-    return {
-      eventDate: r.date,
-      placeCode: place,
-      facilityId: r.store,
-      signals: [r.drugClass],
-      counts: [r.units],
-      denominator: null,
-    };
-  },
+  derive: (r, references) =>
+    facilityDayContribution(
+      { facility: r.store, field: 'store', types: ['pharmacy'], date: r.date },
+      references,
+      {
+        signals: [r.drugClass],
+        counts: [r.units],
+        denominator: null,
+      },
+    ),
   columns: {
     sale_date: (r) => r.date,
     drug_class: (r) => r.drugClass,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel.js';
-import { checkDate, facilityPlace, isIssue } from './checks.js';
+import { facilityDayContribution } from './facility-day.js';
 import { code, count, date } from './fields.js';
 
 /**
@@ -33,20 +33,16 @@ export const schoolChannel = defineChannel({
   numberFields: ['enrolled', 'absentFever', 'absentRespiratory', 'absentGi', 'absentOther'],
   booleanFields: [],
   key: (r) => `${r.school}/${r.date}`,
-  derive: (r, references) => {
-    const place = facilityPlace(references, r.school, 'school', ['school']);
-    if (isIssue(place)) return place;
-    const late = checkDate(references, r.date, 'date');
-    if (late) return late;
-    return {
-      eventDate: r.date,
-      placeCode: place,
-      facilityId: r.school,
-      signals: SCHOOL_SIGNALS,
-      counts: [r.absentFever, r.absentRespiratory, r.absentGi, r.absentOther],
-      denominator: r.enrolled,
-    };
-  },
+  derive: (r, references) =>
+    facilityDayContribution(
+      { facility: r.school, field: 'school', types: ['school'], date: r.date },
+      references,
+      {
+        signals: SCHOOL_SIGNALS,
+        counts: [r.absentFever, r.absentRespiratory, r.absentGi, r.absentOther],
+        denominator: r.enrolled,
+      },
+    ),
   columns: {
     absence_date: (r) => r.date,
     enrolled: (r) => r.enrolled,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel.js';
-import { checkDate, facilityPlace, isIssue } from './checks.js';
+import { facilityDayContribution } from './facility-day.js';
 import { code, date, slug } from './fields.js';
 
 /**
@@ -27,20 +27,16 @@ export const wastewaterChannel = defineChannel({
   numberFields: ['concentration', 'flow'],
   booleanFields: [],
   key: (r) => `${r.site}/${r.date}/${r.target}`,
-  derive: (r, references) => {
-    const place = facilityPlace(references, r.site, 'site', ['wastewater_site']);
-    if (isIssue(place)) return place;
-    const late = checkDate(references, r.date, 'date');
-    if (late) return late;
-    return {
-      eventDate: r.date,
-      placeCode: place,
-      facilityId: r.site,
-      signals: [r.target],
-      counts: [r.concentration],
-      denominator: null,
-    };
-  },
+  derive: (r, references) =>
+    facilityDayContribution(
+      { facility: r.site, field: 'site', types: ['wastewater_site'], date: r.date },
+      references,
+      {
+        signals: [r.target],
+        counts: [r.concentration],
+        denominator: null,
+      },
+    ),
   columns: {
     sample_date: (r) => r.date,
     target: (r) => r.target,
