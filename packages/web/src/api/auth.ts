@@ -53,7 +53,7 @@ export function userFrom(raw: unknown, fallbackName: string): User {
       (r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r),
     ),
     jurisdiction: text('jurisdiction', 'jurisdictionCode', 'placeCode'),
-    organisation: text('organisationName', 'organisation', 'organization'),
+    organisation: text('organisationId', 'organisation', 'organization'),
     facilityId: text('facilityId', 'facility'),
   };
 }

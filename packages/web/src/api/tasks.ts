@@ -62,6 +62,10 @@ export const pushToCommunities = (eventId: number, task: NewTask) =>
 export const handOver = (id: number, toOrgId: string, reason: string) =>
   api<unknown>(`/api/v1/tasks/${id}/handovers`, { method: 'POST', body: { toOrgId, reason } });
 
+/** The receiving organisation takes the task over, or declines it (hand-over, 首接负责). */
+export const answerHandover = (id: number, accept: boolean) =>
+  api<Task>(`/api/v1/handovers/${id}/${accept ? 'accept' : 'decline'}`, { method: 'POST', body: {} });
+
 export interface ProgressReport extends TaskCounts {
   readonly note?: string;
   readonly status?: 'in_progress' | 'done';

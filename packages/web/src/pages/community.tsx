@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { listTasks, reportProgress, type Task } from '../api/tasks';
+import { answerHandover, listTasks, reportProgress, type Task } from '../api/tasks';
+import { useSession } from '../auth/session';
 import { formatDateTime } from '../format/levels';
 import { useLoad } from '../format/use-load';
 import { useLanguage } from '../i18n/language';
@@ -8,18 +9,53 @@ import { Failure, Loading } from '../layout/status';
 /** View 4, phone-sized: the community worker's open tasks, and the counts reported back for each. */
 export default function CommunityPage() {
   const { t } = useLanguage();
+  const organisation = useSession().user?.organisation ?? null;
   const tasks = useLoad(() => listTasks({ mine: true }), []);
   if (tasks.error) return <Failure error={tasks.error} retry={tasks.reload} />;
   if (!tasks.value) return <Loading />;
   const open = tasks.value.items.filter((task) => task.status === 'open' || task.status === 'in_progress');
+  const offered = open.filter((task) => task.pendingHandover?.toOrgId === organisation);
+  const mine = open.filter((task) => task.ownerOrgId === organisation || organisation === null);
   return (
     <section className="phone">
       <h1>{t('community.title')}</h1>
-      {open.length === 0 && <p className="muted">{t('community.empty')}</p>}
-      {open.map((task) => (
+      {offered.map((task) => (
+        <Offer key={task.id} task={task} onDone={tasks.reload} />
+      ))}
+      {mine.length === 0 && <p className="muted">{t('community.empty')}</p>}
+      {mine.map((task) => (
         <TaskCard key={task.id} task={task} onDone={tasks.reload} />
       ))}
     </section>
+  );
+}
+
+/** A task another organisation asks this one to take over: accept (it becomes ours) or decline. */
+function Offer({ task, onDone }: { task: Task; onDone: () => void }) {
+  const { t } = useLanguage();
+  const [error, setError] = useState<string>();
+  const answer = (accept: boolean) => {
+    if (!task.pendingHandover) return;
+    answerHandover(task.pendingHandover.id, accept).then(onDone, (e: Error) => setError(e.message));
+  };
+  return (
+    <div className="card task" data-testid="handover-offer">
+      <h2>
+        {t('community.offered')}: {task.title}
+      </h2>
+      <p className="muted">
+        {task.ownerOrgId} · {task.pendingHandover?.reason}
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => answer(true)}>
+          {t('community.accept')}
+        </button>
+        <button type="button" onClick={() => answer(false)}>
+          {t('community.decline')}
+        </button>
+      </div>
+      {error && <p className="error">{error}</p>}
+    </div>
   );
 }
 
