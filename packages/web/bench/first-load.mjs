@@ -53,8 +53,16 @@ async function firstId(path, token) {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
 });
 const commander = await session('commander');
 const alertId = await firstId('/api/v1/alerts?status=open&limit=1', commander.token);
@@ -65,9 +73,27 @@ const pages = [
   { name: 'login', user: null, path: '/login', ready: 'input[name=username]' },
   { name: 'map', user: 'commander', path: '/map', ready: '[data-testid=city-map] canvas' },
   { name: 'alert-inbox', user: 'duty.hongshan', path: '/alerts', ready: '[data-testid=alert-inbox]' },
-  ...(alertId ? [{ name: 'alert-page', user: 'commander', path: `/alerts/${alertId}`, ready: '[data-testid=evidence-chart] svg' }] : []),
+  ...(alertId
+    ? [
+        {
+          name: 'alert-page',
+          user: 'commander',
+          path: `/alerts/${alertId}`,
+          ready: '[data-testid=evidence-chart] svg',
+        },
+      ]
+    : []),
   { name: 'events', user: 'commander', path: '/events', ready: '[data-testid=event-list]' },
-  ...(eventId ? [{ name: 'command-board', user: 'commander', path: `/events/${eventId}`, ready: '[data-testid=timeline]' }] : []),
+  ...(eventId
+    ? [
+        {
+          name: 'command-board',
+          user: 'commander',
+          path: `/events/${eventId}`,
+          ready: '[data-testid=timeline]',
+        },
+      ]
+    : []),
   { name: 'explorer', user: 'analyst', path: '/explorer', ready: '[data-testid=explorer-chart] svg' },
   { name: 'channels', user: 'analyst', path: '/channels', ready: '[data-testid=channel-summary]' },
   { name: 'drills', user: 'analyst', path: '/drills', ready: 'h1' },
@@ -77,9 +103,14 @@ const sessions = new Map();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`\nfirst load, median of ${runs} (ms)    FCP    LCP   ready`);
 for (const p of pages) {
-  const fcp = [], lcp = [], ready = [];
+  const fcp = [],
+    lcp = [],
+    ready = [];
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: p.viewport ?? { width: 1366, height: 860 }, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: p.viewport ?? { width: 1366, height: 860 },
+      locale: 'zh-CN',
+    });
     if (p.user) {
       if (!sessions.has(p.user)) sessions.set(p.user, await session(p.user));
       await context.addCookies(sessions.get(p.user).cookies);
@@ -96,6 +127,8 @@ for (const p of pages) {
     lcp.push(paint.lcp ?? NaN);
     await context.close();
   }
-  console.log(`${p.name.padEnd(32)} ${median(fcp).toFixed(0).padStart(6)} ${median(lcp).toFixed(0).padStart(6)} ${String(median(ready)).padStart(7)}`);
+  console.log(
+    `${p.name.padEnd(32)} ${median(fcp).toFixed(0).padStart(6)} ${median(lcp).toFixed(0).padStart(6)} ${String(median(ready)).padStart(7)}`,
+  );
 }
 await browser.close();
