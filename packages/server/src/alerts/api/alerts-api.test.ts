@@ -60,7 +60,11 @@ interface Page {
   next: string | null;
 }
 const get = async <T>(url: string, language = 'en') => {
-  const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': language, ...auth } });
+  const response = await app.inject({
+    method: 'GET',
+    url,
+    headers: { 'accept-language': language, ...auth },
+  });
   return { status: response.statusCode, body: response.json<T>() };
 };
 

@@ -141,7 +141,11 @@ describe('webhooks', () => {
       verify(subscription.secret, delivered?.headers[SIGNATURE_HEADER] as string, delivered?.body ?? ''),
     ).toBe(true);
 
-    const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${subscription.id}/deliveries`, headers: auth });
+    const log = await app.inject({
+      method: 'GET',
+      url: `/api/v1/webhooks/${subscription.id}/deliveries`,
+      headers: auth,
+    });
     expect(log.json<Delivery[]>()).toEqual([
       expect.objectContaining({
         eventId: body.id,
@@ -181,7 +185,11 @@ describe('webhooks', () => {
     );
     await alerting.settled();
     await waitFor(async () => {
-      const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries`, headers: auth });
+      const log = await app.inject({
+        method: 'GET',
+        url: `/api/v1/webhooks/${id}/deliveries`,
+        headers: auth,
+      });
       return log.json<Delivery[]>()[0]?.status === 'failed';
     });
     const log = await app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries`, headers: auth });
