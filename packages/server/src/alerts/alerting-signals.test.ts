@@ -119,7 +119,7 @@ describe('the concordance rule', () => {
       }),
     ]);
     expect(respiratory[0]?.reason_en).toMatch(
-      /^From 2024-05-09 to 2024-05-10, 3 channels show respiratory illness above expectation in 江岸区 and neighbouring places \(clinic visits, pharmacy sales, school absence\); combined p = \S+ \(Zaykin truncated product, threshold 0\.0025\)\. Level Orange: three or more channels agree\.$/,
+      /^From 2024-05-09 to 2024-05-10, 3 channels show respiratory illness above expectation in 江岸区 and neighbouring places \(clinic visits, pharmacy sales, school absence\); combined p = \S+ \(Zaykin truncated product, threshold 0\.001\)\. Level Orange: three or more channels agree\.$/,
     );
     const firing = await db.pool.query<{
       evidence: { type: string; fusedP?: number; channels?: unknown[] }[];

@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)('the dashboard in chromium', () => {
     await link.waitFor();
     eventId = Number((await link.getAttribute('href'))?.split('/').pop());
     expect(eventId).toBeGreaterThan(0);
-    expect(await page.getByTestId('verification-status').innerText()).toBe('confirmed');
+    await expect.poll(() => page.getByTestId('verification-status').innerText()).toBe('confirmed');
     await shot(page, 'alert-confirmed');
     await context.close();
   });

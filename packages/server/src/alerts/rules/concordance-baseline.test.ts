@@ -180,8 +180,8 @@ describe('the concordance rule on simulated surveillance', () => {
     }
     if (process.env.PRINT_RATES) console.log({ missedBySingle, caughtOnlyByConcordance });
     expect(missedBySingle).toBeGreaterThanOrEqual(10);
-    // 7 of the 23 (2 before the centre's own look; README): what concordance adds is outbreaks that no
-    // channel would have flagged at all, at a false-alert rate within the ceiling (the test above).
-    expect(caughtOnlyByConcordance).toBeGreaterThanOrEqual(6);
+    // 4 of the 23 at the default fusedAlpha 0.001 (2 before the centre's own look; README): what concordance
+    // adds is outbreaks that no channel would have flagged at all, at a false-alert rate within the ceiling.
+    expect(caughtOnlyByConcordance).toBeGreaterThanOrEqual(4);
   });
 });
