@@ -157,6 +157,10 @@ const input: AlertConfigInput = {
       kind: 'statistical',
       name: { zh: '统计学异常信号', en: 'a statistical aberration' },
       detectionRules: { exclude: ['*essence*'] },
+      // The city and its districts, as CIDARS (county) and ESSENCE (county) alert: street and community
+      // series are many small counts, and one alarm each opened over 800 blue alerts in the demo's 26 days.
+      // Their signals stay stored (series explorer, drills); a local focus alerts through the cluster rules.
+      placeLevels: ['city', 'district'],
     },
     {
       // ESSENCE alone at p ≤ 0.001, not at its red (0.01): over every district, signal and day, p < 0.01 would
@@ -166,6 +170,7 @@ const input: AlertConfigInput = {
       name: { zh: '统计学异常信号（ESSENCE）', en: 'a statistical aberration (ESSENCE)' },
       detectionRules: { include: ['*essence*'] },
       maxPValue: 0.001,
+      placeLevels: ['city', 'district'],
     },
     {
       id: 'multi-channel',
