@@ -1,11 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { loadCity } from '../city/load-city.js';
 import { cityFolder } from '../city/read-city.js';
 import { createPool } from '../db/database.js';
-import { startEmbeddedServer } from '../db/embedded-server.js';
+import { onBenchServer } from './bench-database.js';
 import { migrate } from '../db/migrate.js';
 import { demoCity, demoScenario } from '../demo/demo-input.js';
 import { loadDemo } from '../demo/load-demo.js';
@@ -91,20 +88,4 @@ async function main(adminUrl: string) {
   );
 }
 
-const external = process.env.BENCH_DATABASE_URL;
-if (external) {
-  await main(external);
-} else {
-  const folder = mkdtempSync(join(tmpdir(), 'shaobing-bench-demo-'));
-  chmodSync(folder, 0o755);
-  try {
-    const server = await startEmbeddedServer(join(folder, 'db'), (line) => process.stderr.write(`${line}\n`));
-    try {
-      await main(server.url('postgres'));
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
+await onBenchServer('shaobing-bench-demo', main);
