@@ -21,7 +21,7 @@ Starts the platform: the database (the embedded PostgreSQL server in SHAOBING_DA
 or DATABASE_URL), loads the city SHAOBING_CITY (default wuhan, from data/cities/<city>/) when its files
 changed, then the HTTP API on PORT (default 8080) and HL7 v2 over MLLP on SHAOBING_MLLP_PORT (default
 2575, 0 for off; SHAOBING_MLLP_ALLOW and SHAOBING_MLLP_TLS_* in src/config.ts). On the first start
-with the Wuhan city it loads the demo (data/scenarios/demo.json, a few minutes the first time; SHAOBING_DEMO=off for none).
+with the Wuhan city it loads the demo (data/scenarios/demo.json, about a minute the first time; SHAOBING_DEMO=off for none).
 `;
 
 /** Runs the platform until SIGINT or SIGTERM; returns the exit code. */
