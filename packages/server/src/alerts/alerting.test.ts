@@ -183,7 +183,7 @@ describe('one open alert per family and place', () => {
 });
 
 describe('cluster rules', () => {
-  test('a school ILI cluster alerts at the 10th case within 7 days, and grows without repeating', async () => {
+  test('a school ILI cluster alerts when 10 pupils are away on one day, not on a week of pupil-days, and grows without repeating', async () => {
     const day = (date: string, fever: number, respiratory = 0) => ({
       school: 'FX-S1',
       date,
@@ -194,34 +194,49 @@ describe('cluster rules', () => {
       absentOther: 1,
     });
     const before = (await alerts()).length;
-    await ingestRecords(db.pool, 'school', [day('2024-04-01', 3), day('2024-04-02', 2, 1)], {
+    // 3 + 5 + 8 + 9 = 25 pupil-days in four days (the sum rule would have fired), at most 9 pupils on a day.
+    await ingestRecords(db.pool, 'school', [day('2024-04-01', 3), day('2024-04-02', 4, 1)], {
       source: 'api',
     });
-    await ingestRecords(db.pool, 'school', [day('2024-04-03', 2, 1)], { source: 'api' }); // 9 cases
+    await ingestRecords(db.pool, 'school', [day('2024-04-03', 6, 2), day('2024-04-04', 7, 2)], {
+      source: 'api',
+    });
     await alerting.settled();
     expect((await alerts()).length).toBe(before);
-    await ingestRecords(db.pool, 'school', [day('2024-04-04', 1)], { source: 'api' }); // the 10th
+    await ingestRecords(db.pool, 'school', [day('2024-04-05', 7, 3)], { source: 'api' }); // 10 on one day
     await alerting.settled();
     const school = (await alerts()).filter((a) => a.family === 'respiratory');
     expect(school).toEqual([
       expect.objectContaining({ place_code: '420102002004', level: 'yellow', kind: 'cluster', version: 1 }),
     ]);
-    const evidence = await db.pool.query<{ evidence: { cases: number; members: string[]; from: string }[] }>(
-      `SELECT evidence FROM alert_firing WHERE rule_id = 'school-ili'`,
-    );
-    expect(evidence.rows[0]?.evidence[0]).toMatchObject({
+    const firing = await db.pool.query<{
+      evidence: { cases: number; measure: string; members: string[]; from: string; to: string }[];
+      reason_en: string;
+    }>(`SELECT evidence, reason_en FROM alert_firing WHERE rule_id = 'school-ili'`);
+    expect(firing.rows[0]?.evidence[0]).toMatchObject({
       cases: 10,
-      from: '2024-03-29',
-      members: ['FX-S1/2024-04-01', 'FX-S1/2024-04-02', 'FX-S1/2024-04-03', 'FX-S1/2024-04-04'],
+      measure: 'peak',
+      from: '2024-03-30',
+      to: '2024-04-05',
+      members: [
+        'FX-S1/2024-04-01',
+        'FX-S1/2024-04-02',
+        'FX-S1/2024-04-03',
+        'FX-S1/2024-04-04',
+        'FX-S1/2024-04-05',
+      ],
     });
-    // The same day sent again: nothing new. More cases: the alert is updated, then raised when it grows past 30.
-    await ingestRecords(db.pool, 'school', [day('2024-04-04', 1)], { source: 'api' });
-    await ingestRecords(db.pool, 'school', [day('2024-04-05', 6)], { source: 'api' });
+    expect(firing.rows[0]?.reason_en).toMatch(
+      /^10 cases of .+ on one day, 2024-04-05 .+ threshold of 10 in a day/,
+    );
+    // The same day sent again: nothing new. More pupils away on a day: updated, then raised at 20 in a day.
+    await ingestRecords(db.pool, 'school', [day('2024-04-05', 7, 3)], { source: 'api' });
+    await ingestRecords(db.pool, 'school', [day('2024-04-06', 9, 4)], { source: 'api' });
     await alerting.settled();
     expect((await alerts()).filter((a) => a.family === 'respiratory')).toEqual([
       expect.objectContaining({ level: 'yellow', version: 2 }),
     ]);
-    await ingestRecords(db.pool, 'school', [day('2024-04-06', 10, 5)], { source: 'api' });
+    await ingestRecords(db.pool, 'school', [day('2024-04-07', 14, 6)], { source: 'api' });
     await alerting.settled();
     expect((await alerts()).filter((a) => a.family === 'respiratory')).toEqual([
       expect.objectContaining({ level: 'orange', version: 3 }),

@@ -212,6 +212,11 @@ const catalogue = {
     'zh-CN': '{unit}在 {from} 至 {to} 出现{family} {cases} 例，达到聚集标准（{days} 天内 ≥ {min} 例）。',
     en: '{cases} cases of {family} at {unit} from {from} to {to}, reaching the cluster threshold of {min} in {days} days.',
   },
+  'alert.reason.cluster-peak': {
+    'zh-CN':
+      '{unit}在 {date} 单日出现{family} {cases} 例（{from} 至 {to} 间最多的一天），达到聚集标准（单日 ≥ {min} 例）。',
+    en: '{cases} cases of {family} at {unit} on one day, {date} (the most of any day from {from} to {to}), reaching the cluster threshold of {min} in a day.',
+  },
   'alert.reason.statistical': {
     'zh-CN':
       '{place}{channel}“{signal}”（{period}）观察值 {observed}，预期 {expected}，超过阈值 {threshold}（{method}{pvalue}）。',

@@ -113,17 +113,22 @@ const input: AlertConfigInput = {
       unknownCause: true,
     },
     {
-      // The national ILI outbreak definition: 10 or more ILI cases in one school or childcare unit within a
-      // week (全国流感监测方案, 流感样病例暴发疫情). Schools report pupils absent for fever or respiratory
-      // illness per day; their sum over the week stands for the cases (a pupil away for two days counts twice).
+      // Schools report, per day, the pupils absent for fever or respiratory illness. The national ILI outbreak
+      // definition (10 or more ILI cases in one school within a week, 全国流感监测方案) counts cases, and a week's
+      // sum of daily absences counts pupil-days: a pupil away three days counts three times, and on the
+      // simulated baseline (about 17 pupil-days a week at a school of 1,270) the sum rule fired at most schools
+      // every week — about 10 false alerts per district and month in drills. So, as school symptom surveillance
+      // does (学校传染病症状监测预警, thresholds of pupils with like symptoms in one day), the rule takes the most
+      // pupils absent on one day within the 7 days: 10 distinct pupils, a lower bound of the week's cases.
       id: 'school-ili',
       kind: 'cluster',
       name: { zh: '学校流感样病例聚集', en: 'an ILI cluster at a school' },
       from: { channel: 'school', signals: ['absent_fever', 'absent_respiratory'], combine: 'sum' },
       unit: 'facility',
+      measure: 'peak',
       minCases: 10,
       days: 7,
-      growingAt: 30,
+      growingAt: 20,
       family: 'respiratory',
       public: true,
     },

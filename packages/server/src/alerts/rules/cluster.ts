@@ -176,15 +176,19 @@ async function toTrigger(
         members: await members(rule, f, context.pool),
       },
     ],
-    reason: bilingual('alert.reason.cluster', (language) => ({
-      unit: unitName(language),
-      family: names.family(family, language),
-      cases: window.cases,
-      from: window.from,
-      to: window.to,
-      days: rule.days,
-      min: rule.minCases,
-    })),
+    reason: bilingual(
+      rule.measure === 'peak' ? 'alert.reason.cluster-peak' : 'alert.reason.cluster',
+      (language) => ({
+        unit: unitName(language),
+        family: names.family(family, language),
+        cases: window.cases,
+        from: window.from,
+        to: window.to,
+        date: window.daily.find((d) => d.count === window.cases)?.date ?? window.to,
+        days: rule.days,
+        min: rule.minCases,
+      }),
+    ),
     dataCommittedAt: context.committedAt,
   };
 }
