@@ -4,6 +4,7 @@ import { cityFolder } from '../src/city/read-city.js';
 import { loadConfig } from '../src/config.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import type { Role } from '../src/access/roles.js';
 import { signIn } from './sign-in.js';
 
 /** The API's error body, as the tests read it. */
@@ -19,9 +20,11 @@ export interface Page<T> {
 
 /**
  * For a test file of the city API: a fresh database with Wuhan loaded and the app on it, set up in
- * `beforeAll` and taken down in `afterAll`. `get` answers in English unless told otherwise.
+ * `beforeAll` and taken down in `afterAll`, its requests signed in as `role` (an analyst unless told otherwise).
+ * `get` answers in English unless told otherwise; `current()` gives the database, app and headers for tests
+ * that need more than `get`.
  */
-export function cityApiHarness() {
+export function cityApiHarness({ role = 'analyst' }: { role?: Role } = {}) {
   let db: TestDatabase;
   let app: App;
   let auth: Readonly<Record<string, string>>;
@@ -34,7 +37,7 @@ export function cityApiHarness() {
       config: loaded.config,
       db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
     });
-    auth = (await signIn(db.pool, { role: 'analyst' })).headers;
+    auth = (await signIn(db.pool, { role })).headers;
   });
   afterAll(async () => {
     await app.close();
@@ -48,5 +51,5 @@ export function cityApiHarness() {
     });
     return { status: response.statusCode, body: response.json<T>() };
   };
-  return { get };
+  return { get, current: () => ({ db, app, auth }) };
 }

@@ -1,42 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { signIn } from '../../test/sign-in.js';
+import { describe, expect, inject, test } from 'vitest';
+import { cityApiHarness } from '../../test/city-app.js';
 import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import { buildApp } from '../http/app.js';
 import type { CityView } from './city-api.js';
-import { loadCity } from './load-city.js';
-import { cityFolder } from './read-city.js';
 
-let db: TestDatabase;
-let app: App;
-let auth: Readonly<Record<string, string>>;
-interface ErrorBody {
-  error: { code: string; message: string; issues: Array<{ field: string; reason: string }> };
-}
-const get = async <T = ErrorBody>(url: string, language = 'en') => {
-  const response = await app.inject({
-    method: 'GET',
-    url,
-    headers: { 'accept-language': language, ...auth },
-  });
-  return { status: response.statusCode, body: response.json<T>() };
-};
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await loadCity(db.pool, cityFolder('wuhan'));
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
-  auth = (await signIn(db.pool, { role: 'public_viewer' })).headers;
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
+const { get, current } = cityApiHarness({ role: 'public_viewer' });
 
 describe(`GET /api/v1/city on ${inject('databaseKind')}`, () => {
   test('the city with its 13 district polygons as GeoJSON in WGS-84', async () => {
@@ -76,6 +44,7 @@ describe(`GET /api/v1/city on ${inject('databaseKind')}`, () => {
   });
 
   test('404 when the configured city is not loaded', async () => {
+    const { db, auth } = current();
     const loaded = loadConfig({ SHAOBING_CITY: 'shenzhen' });
     if (!loaded.ok) throw new Error(loaded.message);
     const other = await buildApp({
@@ -95,7 +64,7 @@ describe(`GET /api/v1/city on ${inject('databaseKind')}`, () => {
   });
 
   test('the OpenAPI document lists the city routes', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    const response = await current().app.inject({ method: 'GET', url: '/api/docs/json' });
     const paths = Object.keys(response.json<{ paths: object }>().paths);
     expect(paths).toEqual(
       expect.arrayContaining([
