@@ -6,7 +6,8 @@ import { access } from '../access/route-access.js';
 
 /** GET /api/v1/city: the configured city with its district polygons (GeoJSON, WGS-84) for the map. */
 
-const geometry = z.object({
+/** A district's boundary, GeoJSON in WGS-84. */
+export const geometry = z.object({
   type: z.enum(['Polygon', 'MultiPolygon']),
   coordinates: z.array(z.unknown()).describe('GeoJSON positions [lon, lat], WGS-84'),
 });
@@ -48,6 +49,10 @@ interface DistrictRow {
   lat: number | null;
   boundary: z.output<typeof geometry> | null;
 }
+
+/** A place's label point as GeoJSON [lon, lat], when it has one. */
+export const labelPoint = (row: { lon: number | null; lat: number | null }): [number, number] | null =>
+  row.lon === null || row.lat === null ? null : [row.lon, row.lat];
 
 export const cityApi =
   ({ config, db }: Platform): FastifyPluginAsyncZod =>
@@ -102,7 +107,7 @@ export const cityApi =
                 zone: d.zone,
                 population: d.population,
                 areaKm2: d.area_km2,
-                label: d.lon === null || d.lat === null ? null : ([d.lon, d.lat] as [number, number]),
+                label: labelPoint(d),
               },
               geometry: d.boundary,
             })),

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../channels/time.js';
 import { ApiError } from '../http/api-error.js';
 import type { Platform } from '../http/app.js';
 import { addDays } from '../series/periods.js';
+import { geometry, labelPoint } from './city-api.js';
 
 /**
  * GET /api/v1/public/city (no login): what the public situation page shows — the district polygons
@@ -28,9 +29,7 @@ const district = z.object({
     cases7d: suppressed.describe('notifiable-disease cases by onset in the last 7 days'),
     publicAlerts: suppressed.describe('open public alerts in the district'),
   }),
-  geometry: z
-    .object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) })
-    .nullable(),
+  geometry: geometry.nullable(),
 });
 
 const answer = z.object({
@@ -99,7 +98,7 @@ export const publicCityApi =
                 code: r.code,
                 name: r.name,
                 nameEn: r.name_en,
-                label: r.lon === null || r.lat === null ? null : ([r.lon, r.lat] as [number, number]),
+                label: labelPoint(r),
                 cases7d: suppress(r.cases),
                 publicAlerts: suppress(r.alerts),
               },
