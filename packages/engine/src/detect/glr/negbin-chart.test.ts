@@ -109,6 +109,16 @@ describe('negbinGlrChart', () => {
     );
   });
 
+  test('cases where the alarm is not monotone in the count: found step by step, as R does', () => {
+    // fast-check's counterexample: a galloping search over the counts (3, 4, 6, 10, …) found no alarm at the
+    // first position and answered 1e99; R's step-by-step loop finds it at 5.
+    const x = [2, 0];
+    const mu0 = [0.4369375229564423, 0.3];
+    const run = negbinGlrChart(settings({ ret: 'cases' }), 0.05, 40)(f64(x), f64(mu0));
+    expect(run.bound[0]).toBe(5);
+    expect(Array.from(run.bound)).toEqual(bruteForceCases(x, mu0, 0.05, 40, 1));
+  });
+
   test('cases quirks: an observed 0 gives 1e99 without an alarm', () => {
     const run = negbinGlrChart(settings({ ret: 'cases' }), 0.3, 1e4)(f64([0, 2]), f64([1, 1]));
     expect(run.bound[0]).toBe(NO_ALARM_CASES);

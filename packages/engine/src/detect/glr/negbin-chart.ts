@@ -6,7 +6,6 @@ import {
   type Direction,
   type RunChart,
 } from './chart.js';
-import { firstHolding } from './search.js';
 
 /**
  * The negative binomial intercept charts of R `surveillance` (C routines `glr_nb_window` and `lr_cusum_nb`
@@ -110,6 +109,12 @@ function glrAt(s: Segment, n: number, dir: Direction, M: number, Mtilde: number)
   return best;
 }
 
+/** The first `j` in 0, 1, …, `limit` for which `holds(j)`, trying each in turn. */
+function firstInOrder(holds: (j: number) => boolean, limit: number): number | undefined {
+  for (let j = 0; j <= limit; j++) if (holds(j)) return j;
+  return undefined;
+}
+
 /** R's answer when counting up never reaches an alarm by `xMax`. */
 export const NO_ALARM_CASES = 1e99;
 
@@ -131,9 +136,11 @@ function casesAt(s: Segment, pos: number, gotAlarm: boolean, settings: ChartSett
     setCount(s, pos, count);
     return glrAt(s, pos, dir, M, Mtilde) >= cARL;
   };
+  // Step by step, as R does: the alarm is not monotone in the count here (the change estimate's Newton
+  // search can diverge for some counts), so a galloping or bisecting search can step over R's answer.
   const found = gotAlarm
-    ? firstHolding((j) => !alarmWith(observed - 1 - j), 0, observed - 1)
-    : firstHolding((j) => alarmWith(observed + 1 + j), 0, Math.floor(xMax - observed));
+    ? firstInOrder((j) => !alarmWith(observed - 1 - j), observed - 1)
+    : firstInOrder((j) => alarmWith(observed + 1 + j), Math.floor(xMax - observed));
   setCount(s, pos, observed);
   if (found === undefined) return fallback;
   return gotAlarm ? observed - found : observed + 1 + found;
