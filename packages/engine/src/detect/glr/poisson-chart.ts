@@ -69,7 +69,8 @@ function glrWindow(
 /**
  * The count at `n` at which the chart's alarm state flips (R's `ret = "cases"` loop): counting up from 0,
  * the first count whose GLR reaches `c.ARL` (`dir = "inc"`), or falls to `c.ARL` or below (`"dec"`).
- * Found by bisection (see `firstHolding`); `NaN` where R's loop would never end.
+ * Found by galloping and bisection after trying 0 (see `firstHolding` for why this is R's answer); `NaN`
+ * where R's loop would never end.
  */
 function casesFor(glrAt: (xn: number) => number, cARL: number, dir: Direction): number {
   return firstHolding((xn) => !(dir * glrAt(xn) < cARL * dir), 0) ?? NaN;

@@ -1,9 +1,12 @@
 /**
- * R finds the "cases" bounds of the GLR charts by counting one by one (`x = 0, 1, 2, …` in C; `x + 1,
- * x + 2, …` or `x - 1, x - 2, …` in R's negative binomial loop, each step a full chart run). The statistic
- * at `n` is monotone in the count at `n` (every tested window contains `n`, and each window's profile
- * likelihood ratio is monotone in its sum), so the first count where the answer flips can be found by
- * galloping and bisection instead: the same count, in logarithmically many evaluations.
+ * R finds the "cases" bound of the Poisson GLR charts by counting up from 0 (the C loops of `glr_cusum` and
+ * `glr_cusum_window`, a full `GLR_n` per count). From count 1 on, the statistic at `n` is monotone in the
+ * count at `n` (every tested window contains `n`, and each window's profile likelihood ratio is
+ * non-decreasing in its sum for "inc", non-increasing for "dec"), so galloping and bisection find the same
+ * count in logarithmically many evaluations. Count 0 is the exception: with "dec" a window whose sum is 0
+ * has a `NaN` ratio and is skipped, so `GLR_n` at 0 can be lower than at 1; `from` is always tried first,
+ * which keeps R's answer there. Not for the negative binomial chart: R's Newton-Raphson change estimate
+ * makes its alarm non-monotone in the count, and it is searched count by count.
  */
 
 /**
