@@ -35,8 +35,8 @@ import { fail, ok, type CountSeries, type DetectionMethod, type DetectionOutcome
  *   becomes the maximum: runs of zero counts do not signal a decrease.
  * - `ret = "cases"` for the negative binomial GLR is R's search from the observed count, with its quirks: an
  *   observed 0, or a count above `xMax`, gives 1e99 without an alarm and 0 (R's `NA`) with one. R reruns
- *   the whole chart per trial count; we evaluate only the statistic at that point (the same answer) and,
- *   beyond 256 trial counts, bisect (see `./glr/search`).
+ *   the whole chart per trial count; we evaluate only the statistic at that point (the same answer), count
+ *   by count as R does: the alarm is not monotone in the count there, so no bisection.
  * - `NA`, `NaN` and negative values of `upperbound` are reported as 0.
  *
  * Our choices where R stops or has nothing to say:
