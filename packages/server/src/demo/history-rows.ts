@@ -3,8 +3,8 @@ import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
 
 /**
  * The simulator's aggregated daily counts as COPY text rows of the series tables, exactly as the ingest
- * would have kept them had every record been sent (migration 006): place series as ISO-week rows with
- * seven day slots, facility series as day rows. A NaN day is a day without records (a silent facility):
+ * would have kept them had every record been sent: place and facility series as ISO-week rows with seven
+ * day slots (migrations 006, 017). A NaN day is a day without records (a silent facility):
  * no row, as the ingest writes none; so is a day or week of zero records (the ingest deletes those).
  * Only days before `before` (a Monday, so no week is split with the records ingested after it) count.
  */
@@ -29,17 +29,22 @@ const at = (values: Float32Array | null, i: number) => {
   return v === v ? v : 0; // NaN: nothing that day
 };
 
-/** `series_week` rows: channel, signal, place_code, week_start, count, records, denominator, day_* arrays. */
-export function* placeWeekRows(series: AggregateSeries, before: number): Generator<string> {
+/**
+ * Week rows of `series_week` or `facility_week` (COPY columns channel, signal, place_code | facility_id,
+ * week_start, count, records, denominator, day_* arrays) for the days from `start` (a day number, default the
+ * series' first) to before `before`.
+ */
+export function* weekRows(series: AggregateSeries, before: number, start?: number): Generator<string> {
   const first = dayNumberOf(series.from);
+  const from = Math.max(first, start ?? first);
   const end = Math.min(first + series.count.length, before);
-  for (let week = mondayOf(first); week < end; week += 7) {
+  for (let week = mondayOf(from); week < end; week += 7) {
     const counts: number[] = [];
     const records: number[] = [];
     const denominators: number[] = [];
     let recordTotal = 0;
     for (let d = 0; d < 7; d++) {
-      const i = week + d < end ? week + d - first : -1;
+      const i = week + d >= from && week + d < end ? week + d - first : -1;
       counts.push(at(series.count, i));
       records.push(at(series.records, i));
       denominators.push(at(series.denominator, i));
@@ -61,23 +66,13 @@ export function* placeWeekRows(series: AggregateSeries, before: number): Generat
  */
 export const FACILITY_SIGNAL_DAYS = 364;
 
-/** `facility_series` rows: channel, facility_id, signal, day, count, records, denominator. */
-export function* facilityDayRows(
+/** `facility_week` rows of a facility's series (see `weekRows`). */
+export function facilityWeekRows(
   series: AggregateSeries,
   before: number,
   signalDays = FACILITY_SIGNAL_DAYS,
 ): Generator<string> {
-  const first = dayNumberOf(series.from);
-  const end = Math.min(series.count.length, before - first);
-  const start = series.signal === RECORDS_SIGNAL ? 0 : Math.max(0, before - signalDays - first);
-  for (let i = start; i < end; i++) {
-    const records = series.records[i] as number;
-    if (!(records > 0)) continue;
-    yield (
-      `${series.channel}\t${series.unit}\t${series.signal}\t${dateOf(first + i)}\t` +
-      `${series.count[i]}\t${records}\t${at(series.denominator, i)}\n`
-    );
-  }
+  return weekRows(series, before, series.signal === RECORDS_SIGNAL ? undefined : before - signalDays);
 }
 
 function sum(values: readonly number[]): number {

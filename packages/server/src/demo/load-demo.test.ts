@@ -49,7 +49,7 @@ describe('the demo load', () => {
     );
   });
 
-  test('writes history series at the city, districts and streets, and facility days with _records', async () => {
+  test('writes history series at the city, districts and streets, and facility weeks with _records', async () => {
     const levels = await db.pool.query<{ length: number }>(
       `SELECT DISTINCT length(place_code) AS length FROM series_week WHERE week_start < $1 ORDER BY 1`,
       [CUT],
@@ -59,7 +59,7 @@ describe('the demo load', () => {
       await count(`SELECT count(*) AS n FROM series_week WHERE week_start < $1`, [CUT]),
     );
     expect(first.facilityRows).toBe(
-      await count(`SELECT count(*) AS n FROM facility_series WHERE day < $1`, [CUT]),
+      await count(`SELECT count(*) AS n FROM facility_week WHERE week_start < $1`, [CUT]),
     );
     expect(
       await count(`SELECT count(*) AS n FROM facility_series WHERE signal = '_records' AND day < $1`, [CUT]),
@@ -90,7 +90,7 @@ describe('the demo load', () => {
     expect(stored).toBeLessThanOrEqual(first.records);
     // Without the history (no records under it), what is left is the ingest's own.
     await db.pool.query('DELETE FROM series_week WHERE week_start < $1', [CUT]);
-    await db.pool.query('DELETE FROM facility_series WHERE day < $1', [CUT]);
+    await db.pool.query('DELETE FROM facility_week WHERE week_start < $1', [CUT]);
     expect(await recountDifferences(db.pool)).toEqual([]);
   });
 

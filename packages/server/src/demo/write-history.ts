@@ -4,7 +4,7 @@ import { facilityCounts, placeCounts, SIM_CHANNELS, type Simulation } from '@sha
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { dateOfDayNumber } from '../channels/time.js';
-import { facilityDayRows, placeWeekRows } from './history-rows.js';
+import { facilityWeekRows, weekRows } from './history-rows.js';
 
 /**
  * The history before the recent weeks as aggregated counts, written straight into the series tables with
@@ -21,8 +21,8 @@ export interface HistoryWritten {
 
 const PLACE_COPY = `COPY series_week (channel, signal, place_code, week_start, count, records, denominator,
                                       day_counts, day_records, day_denominators) FROM STDIN`;
-const FACILITY_COPY = `COPY facility_series (channel, facility_id, signal, day, count, records, denominator)
-                       FROM STDIN`;
+const FACILITY_COPY = `COPY facility_week (channel, signal, facility_id, week_start, count, records, denominator,
+                                         day_counts, day_records, day_denominators) FROM STDIN`;
 const CHUNK_BYTES = 8 << 20;
 
 export interface HistoryOptions {
@@ -45,12 +45,12 @@ export async function writeHistory(
   // Into empty tables (a first start, a drill), the primary keys are built once after the load: faster than
   // keeping them up to date row by row.
   const empty = await client.query<{ empty: boolean }>(
-    'SELECT NOT EXISTS (SELECT 1 FROM series_week) AND NOT EXISTS (SELECT 1 FROM facility_series) AS empty',
+    'SELECT NOT EXISTS (SELECT 1 FROM series_week) AND NOT EXISTS (SELECT 1 FROM facility_week) AS empty',
   );
   const rebuild = bulk && empty.rows[0]?.empty === true;
   if (rebuild) {
     await client.query('ALTER TABLE series_week DROP CONSTRAINT series_week_pkey');
-    await client.query('ALTER TABLE facility_series DROP CONSTRAINT facility_series_pkey');
+    await client.query('ALTER TABLE facility_week DROP CONSTRAINT facility_week_pkey');
   }
   // The change log's trigger would keep every COPY's rows in a transition table; one pass at the end logs
   // the same series (migration 010: every level but communities), with their earliest week.
@@ -59,11 +59,11 @@ export async function writeHistory(
   let facilityRows = 0;
   for (const [n, channel] of SIM_CHANNELS.entries()) {
     const places = placeCounts(sim, { to, channels: [channel], levels: ['city', 'district', 'street'] });
-    placeRows += await copyRows(client, PLACE_COPY, places, (s) => placeWeekRows(s, before));
+    placeRows += await copyRows(client, PLACE_COPY, places, (s) => weekRows(s, before));
     progress((n + 0.5) / SIM_CHANNELS.length, placeRows + facilityRows);
     const facilities = facilityCounts(sim, { to, channels: [channel] });
     facilityRows += await copyRows(client, FACILITY_COPY, facilities, (s) =>
-      facilityDayRows(s, before, options.facilitySignalDays),
+      facilityWeekRows(s, before, options.facilitySignalDays),
     );
     progress((n + 1) / SIM_CHANNELS.length, placeRows + facilityRows);
   }
@@ -78,7 +78,9 @@ export async function writeHistory(
   }
   if (rebuild) {
     await client.query('ALTER TABLE series_week ADD PRIMARY KEY (channel, signal, place_code, week_start)');
-    await client.query('ALTER TABLE facility_series ADD PRIMARY KEY (channel, facility_id, signal, day)');
+    await client.query(
+      'ALTER TABLE facility_week ADD PRIMARY KEY (channel, facility_id, signal, week_start)',
+    );
   }
   return { placeRows, facilityRows };
 }

@@ -4,7 +4,8 @@ import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { CHANNEL_IDS } from '../channels/channel-id.js';
 import type { ChannelDefinition, Contribution } from '../channels/channel.js';
-import { seriesDeltas } from '../series/deltas.js';
+import { DeltaBuilder, seriesDeltas } from '../series/deltas.js';
+import { ioTurn, TURN_SLICE } from './io-turn.js';
 import { seriesStatements, writeSeriesStatements, type SeriesStatement } from '../series/write-deltas.js';
 import { copyArray, copyText, copyValue } from './copy-format.js';
 import type { IngestSource } from './ingest-records.js';
@@ -169,24 +170,34 @@ const FRESH_COLUMNS = COMMON_COLUMNS.filter((c) => c !== 'first_received_at');
 
 /**
  * The fresh writes of a batch, or undefined when the batch cannot take the fast path: its channel met stored
- * keys lately, it repeats a key, or it withdraws a card.
+ * keys lately, it repeats a key, or it withdraws a card. Built slice by slice with turns for I/O between
+ * (io-turn.ts): it runs while the batch before commits.
  */
-export function freshWrite(
+export async function freshWrite(
   channel: ChannelDefinition,
   prepared: PreparedBatch,
   source: IngestSource,
   ancestors: ReadonlyMap<string, readonly string[]>,
-): FreshWrite | undefined {
+  turn: () => Promise<void> = ioTurn,
+): Promise<FreshWrite | undefined> {
   const { candidates } = prepared;
   if (candidates.length === 0 || meetsStoredKeys.has(channel.id)) return undefined;
   if (candidates.some((c) => c.cardType === 'withdrawal')) return undefined;
   if (new Set(candidates.map((c) => c.key)).size !== candidates.length) return undefined;
-  const started = performance.now();
+  let started = performance.now();
   const plan = resolveVersions(candidates, new Map()); // nothing stored: every record is accepted
-  const copy = Buffer.from(
-    plan.inserts.map((insert) => copyRow(insert, source, undefined)).join('\n') + '\n',
-  );
-  const series = seriesStatements(channel.id, seriesDeltas(plan.changes, ancestors));
+  const rows: string[] = [];
+  const builder = new DeltaBuilder(ancestors);
+  for (let from = 0; from < Math.max(plan.inserts.length, plan.changes.length); from += TURN_SLICE) {
+    for (const insert of plan.inserts.slice(from, from + TURN_SLICE))
+      rows.push(copyRow(insert, source, undefined));
+    builder.add(plan.changes.slice(from, from + TURN_SLICE));
+    lap('aggregate', started);
+    await turn();
+    started = performance.now();
+  }
+  const copy = Buffer.from(rows.join('\n') + '\n');
+  const series = seriesStatements(channel.id, builder.deltas());
   lap('aggregate', started);
   return { plan, copy, series };
 }
@@ -225,7 +236,8 @@ export async function commitBatch(
   prepared: PreparedBatch,
   source: IngestSource,
   ancestors: ReadonlyMap<string, readonly string[]>,
-  fresh: FreshWrite | undefined = freshWrite(channel, prepared, source, ancestors),
+  /** Its fast-path writes built ahead; 'build' builds them here (as bench:ingest --inline-writes weighs). */
+  fresh: FreshWrite | undefined | 'build' = 'build',
 ): Promise<Plan> {
   const client = await pool.connect();
   try {
@@ -239,8 +251,10 @@ export async function commitBatch(
     const now = locked.rows[0]?.now ?? new Date().toISOString();
     let plan: Plan;
     let series: readonly SeriesStatement[];
-    if (fresh && (await writeFresh(client, channel, fresh))) {
-      ({ plan, series } = fresh);
+    const ready =
+      fresh === 'build' ? await freshWrite(channel, prepared, source, ancestors, async () => {}) : fresh;
+    if (ready && (await writeFresh(client, channel, ready))) {
+      ({ plan, series } = ready);
       t = lap('write', t);
     } else {
       t = lap('write', t);

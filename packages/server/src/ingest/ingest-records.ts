@@ -1,12 +1,13 @@
 import type pg from 'pg';
 import type { ChannelId } from '../channels/channel-id.js';
-import type { RecordIssue, References } from '../channels/channel.js';
+import type { ChannelDefinition, RecordIssue, References } from '../channels/channel.js';
 import { channels } from '../channels/channels.js';
 import type { Language } from '../i18n/language.js';
 import { commitBatch, freshWrite, type FreshWrite } from './commit-batch.js';
 import { emitBatchCommitted } from './events.js';
 import type { IngestReport } from './ingest-report.js';
-import { prepareBatch, type PreparedBatch } from './prepare-batch.js';
+import { ioTurn, TURN_SLICE } from './io-turn.js';
+import { prepareBatch, type PreparedBatch, type PrepareOptions } from './prepare-batch.js';
 import { reasonOf } from './record-issues.js';
 import { referencesFor } from './references.js';
 import type { Plan } from './resolve-versions.js';
@@ -47,8 +48,8 @@ export interface ReadyBatch {
   readonly prepared: PreparedBatch;
   readonly references: References;
   readonly options: IngestOptions;
-  /** Its fast-path writes, built ahead when the batch may take that path. */
-  readonly fresh: FreshWrite | undefined;
+  /** Its fast-path writes, built ahead when the batch may take that path ('build': in the transaction). */
+  readonly fresh: FreshWrite | undefined | 'build';
 }
 
 const unknownCode = (b: PreparedBatch) =>
@@ -68,19 +69,43 @@ export async function prepareRecords(
     firstRow: options.firstRow ?? 1,
   };
   let references = await referencesFor(db);
-  const started = performance.now();
-  let prepared = prepareBatch(definition, records, references, prepareOptions);
-  lap('prepare', started);
+  let prepared = await prepareInTurns(definition, records, references, prepareOptions);
   if (unknownCode(prepared)) {
     // A facility or place added since we last read the city: read again (at most once a second) and retry.
     const fresh = await referencesFor(db, true);
     if (fresh.facilities !== references.facilities) {
       references = fresh;
-      prepared = prepareBatch(definition, records, references, prepareOptions);
+      prepared = await prepareInTurns(definition, records, references, prepareOptions);
     }
   }
-  const fresh = prebuild ? freshWrite(definition, prepared, options.source, references.places) : undefined;
+  const fresh = prebuild
+    ? await freshWrite(definition, prepared, options.source, references.places)
+    : 'build';
   return { channel, prepared, references, options, fresh };
+}
+
+/** `prepareBatch` slice by slice, letting the commit of the batch before have its I/O between slices. */
+async function prepareInTurns(
+  definition: ChannelDefinition,
+  records: readonly unknown[],
+  references: References,
+  options: PrepareOptions,
+): Promise<PreparedBatch> {
+  const whole: PreparedBatch = { received: 0, candidates: [], rejected: [], flagged: [] };
+  for (let from = 0; from < records.length; from += TURN_SLICE) {
+    if (from > 0) await ioTurn();
+    const started = performance.now();
+    const slice = records.slice(from, from + TURN_SLICE);
+    const part = prepareBatch(definition, slice, references, {
+      ...options,
+      firstRow: options.firstRow + from,
+    });
+    lap('prepare', started);
+    whole.candidates.push(...part.candidates);
+    whole.rejected.push(...part.rejected);
+    whole.flagged.push(...part.flagged);
+  }
+  return { ...whole, received: records.length };
 }
 
 export async function commitRecords(db: pg.Pool, batch: ReadyBatch): Promise<IngestReport> {

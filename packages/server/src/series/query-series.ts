@@ -74,6 +74,7 @@ export async function querySeries(pool: pg.Pool, request: SeriesRequest): Promis
               signal, sum(count)::float8 AS count, sum(records)::int AS records, sum(denominator)::float8 AS denominator
          FROM facility_series
         WHERE channel = $1 AND facility_id = $2 AND signal IN ($3, '${RECORDS_SIGNAL}') AND day BETWEEN $4 AND $6
+          AND week_start BETWEEN $4::date - 6 AND $6
         GROUP BY 1, 2`,
       [channel, request.facility, signal, first, interval, last],
     );
@@ -174,6 +175,7 @@ async function completenessByPeriod(
        SELECT fs.day, count(*)::int AS reported
          FROM facility_series fs JOIN reporter USING (facility_id)
         WHERE fs.channel = $1 AND fs.signal = '${RECORDS_SIGNAL}' AND fs.day BETWEEN $3 AND $4
+          AND fs.week_start BETWEEN $3::date - 6 AND $4
         GROUP BY fs.day
      )
      SELECT CASE WHEN $5 = 'week' THEN e.day - extract(isodow FROM e.day)::int + 1 ELSE e.day END AS period_start,

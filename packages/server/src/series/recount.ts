@@ -10,7 +10,7 @@ import { RECORDS_SIGNAL } from './deltas.js';
  */
 
 export interface SeriesDifference {
-  readonly table: 'series_week' | 'facility_series';
+  readonly table: 'series_week' | 'facility_week';
   readonly key: string;
   readonly kept: string | null;
   readonly recounted: string | null;
@@ -66,21 +66,30 @@ SELECT concat_ws('|', coalesce(k.channel, r.channel), coalesce(k.signal, r.signa
 
 const RECOUNT_FACILITY = `
 WITH contribution AS (${contributions}),
-recount AS (
+by_day AS (
   SELECT channel, facility_id, signal, event_date AS day, sum(amount) AS count, count(*)::int AS records,
          sum(denominator) AS denominator
     FROM contribution WHERE facility_id IS NOT NULL GROUP BY 1, 2, 3, 4
   UNION ALL
   SELECT channel, facility_id, '${RECORDS_SIGNAL}', event_date, count(*), count(*)::int, 0
     FROM (${records}) AS r GROUP BY 1, 2, 4
+),
+recount AS (
+  SELECT channel, facility_id, signal, day - extract(isodow FROM day)::int + 1 AS week_start,
+         sum(count) AS count, sum(records)::int AS records, sum(denominator) AS denominator,
+         ${slots('count')} AS day_counts, ${slots('records')}::int[] AS day_records,
+         ${slots('denominator')} AS day_denominators
+    FROM by_day GROUP BY 1, 2, 3, 4
 )
 SELECT concat_ws('|', coalesce(k.channel, r.channel), coalesce(k.facility_id, r.facility_id), coalesce(k.signal, r.signal),
-                 coalesce(k.day, r.day)) AS key,
-       concat_ws('/', k.count, k.records, k.denominator) AS kept, concat_ws('/', r.count, r.records, r.denominator) AS recounted
-  FROM facility_series k
-  FULL JOIN recount r USING (channel, facility_id, signal, day)
+                 coalesce(k.week_start, r.week_start)) AS key,
+       concat_ws(' ', k.count, k.records, k.denominator, k.day_counts, k.day_records, k.day_denominators) AS kept,
+       concat_ws(' ', r.count, r.records, r.denominator, r.day_counts, r.day_records, r.day_denominators) AS recounted
+  FROM facility_week k
+  FULL JOIN recount r USING (channel, facility_id, signal, week_start)
  WHERE k.count IS DISTINCT FROM r.count OR k.records IS DISTINCT FROM r.records
-    OR k.denominator IS DISTINCT FROM r.denominator
+    OR k.denominator IS DISTINCT FROM r.denominator OR k.day_counts IS DISTINCT FROM r.day_counts
+    OR k.day_records IS DISTINCT FROM r.day_records OR k.day_denominators IS DISTINCT FROM r.day_denominators
  LIMIT 100`;
 
 export async function recountDifferences(pool: pg.Pool): Promise<SeriesDifference[]> {
@@ -90,6 +99,6 @@ export async function recountDifferences(pool: pg.Pool): Promise<SeriesDifferenc
   ]);
   return [
     ...series.rows.map((r) => ({ table: 'series_week' as const, ...r })),
-    ...facility.rows.map((r) => ({ table: 'facility_series' as const, ...r })),
+    ...facility.rows.map((r) => ({ table: 'facility_week' as const, ...r })),
   ];
 }

@@ -35,7 +35,8 @@ export async function seriesCounts(
   if (query.unit === 'facility') {
     const rows = await pool.query<{ unit: string; signal: string; day: string; count: number }>(
       `SELECT facility_id AS unit, signal, day, count::float8 AS count FROM facility_series
-        WHERE channel = $1 AND facility_id = ANY($2::text[]) AND signal = ANY($3::text[]) AND day BETWEEN $4 AND $5`,
+        WHERE channel = $1 AND facility_id = ANY($2::text[]) AND signal = ANY($3::text[]) AND day BETWEEN $4 AND $5
+          AND week_start BETWEEN $4::date - 6 AND $5`,
       [query.channel, query.ids, query.signals, query.from, query.to],
     );
     for (const r of rows.rows) add(counts, key(r.unit, r.signal), r.day, r.count);
