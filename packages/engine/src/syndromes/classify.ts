@@ -9,18 +9,37 @@ import { SYNDROME_IDS, type Classification, type SyndromeId, type SyndromeRules 
 
 export type ComplaintClassifier = (text: string, temperature?: number) => Classification;
 
+/** What a complaint's text says, before a temperature measured at the visit is weighed in. */
+export interface ComplaintReading {
+  /** The concepts of the terms found and not negated (a bit set over CONCEPT_IDS). */
+  readonly concepts: number;
+  /** The highest temperature read from the text, in °C. */
+  readonly temperature: number | undefined;
+  /** Terms found in the text but negated (as normalised). */
+  readonly negated: readonly string[];
+}
+
 /**
- * Compiles a rule set once (trie, regular expressions, predicates) into a classifier of chief complaints.
- * `temperature` is one measured at the visit, in °C; the result's temperature is the highest of it and
- * those read from the text.
+ * A classifier in its two steps: reading the text (the costly part: normalising, the trie, negation,
+ * temperatures), which is the same for every visit with the same text and so worth remembering, and
+ * deciding the syndromes from a reading and the measured temperature (a few predicates).
  */
-export function makeClassifier(rules: SyndromeRules): ComplaintClassifier {
+export interface ComplaintReader {
+  readonly read: (text: string) => ComplaintReading;
+  /** The syndromes, as one shared frozen array per distinct set (callers may key a memory on it). */
+  readonly syndromes: (reading: ComplaintReading, temperature?: number) => readonly SyndromeId[];
+  readonly rulesVersion: string;
+}
+
+/** Compiles a rule set once (trie, regular expressions, predicates) into a reader of chief complaints. */
+export function makeComplaintReader(rules: SyndromeRules): ComplaintReader {
   const normalise = makeNormaliser(rules.traditionalToSimplified);
   const lexicon = buildLexicon(rules);
   const readTemperature = makeTemperatureReader(rules.temperaturePrefixes, rules.plausibleTemperature);
-  const syndromes = SYNDROME_IDS.map((id) => ({ id, test: compileCondition(rules.syndromes[id]) }));
+  const tests = SYNDROME_IDS.map((id) => compileCondition(rules.syndromes[id]));
+  const found = new Map<number, readonly SyndromeId[]>();
 
-  return (text, given) => {
+  const read = (text: string): ComplaintReading => {
     const normalised = normalise(text);
     const tokens = tokenise(normalised, lexicon);
     const negated = negatedTerms(tokens);
@@ -35,18 +54,49 @@ export function makeClassifier(rules: SyndromeRules): ComplaintClassifier {
         if (!negatedText.includes(term)) negatedText.push(term);
       }
     }
-    const read = readTemperature(normalised);
-    const measured = given !== undefined && Number.isFinite(given) ? given : undefined;
-    const temperature =
-      measured === undefined ? read : read === undefined ? measured : Math.max(measured, read);
-    const findings: Findings = { concepts, temperature };
-    const found: SyndromeId[] = [];
-    for (const { id, test } of syndromes) if (test(findings)) found.push(id);
+    return { concepts, temperature: readTemperature(normalised), negated: negatedText };
+  };
+
+  const syndromes = (reading: ComplaintReading, given?: number): readonly SyndromeId[] => {
+    const findings: Findings = { concepts: reading.concepts, temperature: highest(reading, given) };
+    let bits = 0;
+    for (let i = 0; i < tests.length; i++)
+      if ((tests[i] as (f: Findings) => boolean)(findings)) bits |= 1 << i;
+    let list = found.get(bits);
+    if (!list) {
+      list = Object.freeze(SYNDROME_IDS.filter((_, i) => (bits & (1 << i)) !== 0));
+      found.set(bits, list);
+    }
+    return list;
+  };
+
+  return { read, syndromes, rulesVersion: rules.version };
+}
+
+/** The highest of a temperature measured at the visit and those read from the text. */
+function highest(reading: ComplaintReading, given: number | undefined): number | undefined {
+  const read = reading.temperature;
+  const measured = given !== undefined && Number.isFinite(given) ? given : undefined;
+  return measured === undefined ? read : read === undefined ? measured : Math.max(measured, read);
+}
+
+/**
+ * Compiles a rule set once into a classifier of chief complaints. `temperature` is one measured at the
+ * visit, in °C; the result's temperature is the highest of it and those read from the text.
+ */
+export function makeClassifier(rules: SyndromeRules): ComplaintClassifier {
+  return classifierOf(makeComplaintReader(rules));
+}
+
+function classifierOf(reader: ComplaintReader): ComplaintClassifier {
+  return (text, given) => {
+    const reading = reader.read(text);
     const result: Mutable<Classification> = {
-      syndromes: found,
-      negated: negatedText,
-      rulesVersion: rules.version,
+      syndromes: [...reader.syndromes(reading, given)],
+      negated: [...reading.negated],
+      rulesVersion: reader.rulesVersion,
     };
+    const temperature = highest(reading, given);
     if (temperature !== undefined) result.temperature = temperature;
     return result;
   };
@@ -54,11 +104,23 @@ export function makeClassifier(rules: SyndromeRules): ComplaintClassifier {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The classifier of the current rule set (compiled on first use). */
-let current: ComplaintClassifier | undefined;
+/** The reader and classifier of the current rule set (compiled on first use). */
+let current: { reader: ComplaintReader; classify: ComplaintClassifier } | undefined;
+
+function currentRules() {
+  if (!current) {
+    const reader = makeComplaintReader(SYNDROME_RULES);
+    current = { reader, classify: classifierOf(reader) };
+  }
+  return current;
+}
 
 /** Classifies one chief complaint, Chinese or English, by the current rule set (rules.ts). */
 export function classifyComplaint(text: string, temperature?: number): Classification {
-  current ??= makeClassifier(SYNDROME_RULES);
-  return current(text, temperature);
+  return currentRules().classify(text, temperature);
+}
+
+/** The current rule set's reader (rules.ts), for callers that remember readings per text. */
+export function complaintReader(): ComplaintReader {
+  return currentRules().reader;
 }

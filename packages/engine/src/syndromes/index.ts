@@ -1,4 +1,12 @@
-export { classifyComplaint, makeClassifier, type ComplaintClassifier } from './classify.js';
+export {
+  classifyComplaint,
+  complaintReader,
+  makeClassifier,
+  makeComplaintReader,
+  type ComplaintClassifier,
+  type ComplaintReader,
+  type ComplaintReading,
+} from './classify.js';
 export { SYNDROME_RULES } from './rules.js';
 export {
   CONCEPT_IDS,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { classifyComplaint } from './classify.js';
+import { classifyComplaint, complaintReader } from './classify.js';
 import { SYNDROME_IDS, type SyndromeId } from './types.js';
 
 /**
@@ -75,5 +75,19 @@ describe('labelled chief complaints', () => {
     });
     console.log(`syndrome rules on ${cases.length} labelled complaints:\n${rows.join('\n')}`);
     expect(wrong).toEqual([]);
+  });
+
+  test('a reading remembered per text gives the same syndromes with any measured temperature', () => {
+    const reader = complaintReader();
+    for (const c of cases) {
+      const reading = reader.read(c.text);
+      for (const temperature of [c.temperature, undefined, 37.2, 38, 39.5, Number.NaN]) {
+        const syndromes = reader.syndromes(reading, temperature);
+        expect(syndromes, c.text).toEqual(classifyComplaint(c.text, temperature).syndromes);
+        // one shared array per set of syndromes, so that callers can key a memory on it
+        expect(reader.syndromes(reader.read(c.text), temperature)).toBe(syndromes);
+        expect(Object.isFrozen(syndromes)).toBe(true);
+      }
+    }
   });
 });

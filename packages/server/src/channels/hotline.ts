@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoUtc } from './calendar.js';
 import { defineChannel } from './channel.js';
 import { messageContribution } from './message-contribution.js';
 import { category, code, placeCode, text, timestamp } from './fields.js';
@@ -28,7 +29,7 @@ export const hotlineChannel = defineChannel({
   columns: {
     line: (r) => r.line,
     message_id: (r) => r.messageId,
-    message_time: (r) => new Date(r.time.epochMs).toISOString(),
+    message_time: (r) => isoUtc(r.time.epochMs),
     text: (r) => r.text,
     category: (r) => r.category,
     place_given: (r) => r.place,

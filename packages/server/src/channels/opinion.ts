@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoUtc } from './calendar.js';
 import { defineChannel } from './channel.js';
 import { messageContribution } from './message-contribution.js';
 import { category, code, placeCode, slug, text, timestamp } from './fields.js';
@@ -28,7 +29,7 @@ export const opinionChannel = defineChannel({
   columns: {
     platform: (r) => r.source,
     post_id: (r) => r.postId,
-    post_time: (r) => new Date(r.time.epochMs).toISOString(),
+    post_time: (r) => isoUtc(r.time.epochMs),
     text: (r) => r.text,
     category: (r) => r.category,
     place_given: (r) => r.place,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isoUtc } from './calendar.js';
 import { defineChannel } from './channel.js';
 import { CLINICAL, checkInstant, facilityPlace, isIssue, residenceOr } from './checks.js';
 import { age, code, icd10, placeCode, sex, text, timestamp } from './fields.js';
-import { syndromesOf } from './visit-syndromes.js';
+import { SYNDROME_RULES_VERSION, visitSignals } from './visit-syndromes.js';
 
 /**
  * Clinic and fever-clinic visits (门急诊 / 发热门诊). Natural key: the facility and its own visit number
@@ -43,19 +44,18 @@ export const visitChannel = defineChannel({
     if (isIssue(place)) return place;
     const late = checkInstant(references, r.time, 'time');
     if (late) return late;
-    const { syndromes } = syndromesOf(r.chiefComplaint ?? '', r.temperature);
     return {
       eventDate: r.time.date,
       ...place,
       facilityId: r.facility,
-      signals: ['all', ...syndromes],
+      signals: visitSignals(r.chiefComplaint ?? '', r.temperature),
       counts: null,
       denominator: null,
     };
   },
   columns: {
     visit_id: (r) => r.visitId,
-    visit_time: (r) => new Date(r.time.epochMs).toISOString(),
+    visit_time: (r) => isoUtc(r.time.epochMs),
     age: (r) => r.age,
     sex: (r) => r.sex,
     residence_code: (r) => r.residence,
@@ -63,7 +63,7 @@ export const visitChannel = defineChannel({
     icd10: (r) => r.icd10,
     temperature: (r) => r.temperature,
     fever_clinic: (r) => r.feverClinic,
-    syndrome_rules: (r) => syndromesOf(r.chiefComplaint ?? '', r.temperature).rulesVersion,
+    syndrome_rules: () => SYNDROME_RULES_VERSION,
   },
   hashExcludes: ['syndrome_rules'],
   completeness: true,
