@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
@@ -101,6 +102,34 @@ async function rawCopy(pool: pg.Pool, file: string): Promise<{ ms: number; cpu: 
 }
 
 /**
+ * The stored records COPYed again, as stored (every column, text already formatted), into an empty copy of
+ * their table with its natural-key index: what keeping the records alone costs the server, before any
+ * validation, series or Node work — the ceiling of an ingest that recognises a re-sent record.
+ */
+async function storedCopy(pool: pg.Pool, withKey: boolean): Promise<{ ms: number; cpu: number }> {
+  const client = await pool.connect();
+  try {
+    const chunks: Buffer[] = [];
+    const out = client.query(copyStreams.to('COPY visit_record TO STDOUT'));
+    for await (const chunk of out) chunks.push(chunk as Buffer);
+    await client.query(
+      `CREATE TABLE bench_stored_visit (LIKE visit_record ${withKey ? 'INCLUDING ALL' : 'INCLUDING DEFAULTS'})`,
+    );
+    const meter = await meterBackends(pool, DATABASE);
+    const started = performance.now();
+    await pipeline(
+      Readable.from(chunks),
+      client.query(copyStreams.from('COPY bench_stored_visit FROM STDIN')),
+    );
+    const ms = performance.now() - started;
+    return { ms, cpu: await meter.stop() };
+  } finally {
+    await client.query('DROP TABLE IF EXISTS bench_stored_visit');
+    client.release();
+  }
+}
+
+/**
  * A body just under the 50 MB limit POSTed to the API over a real socket, as a reporting system would send
  * it: records/s and the process's peak memory while the body streams through.
  */
@@ -192,6 +221,8 @@ async function runOn(
     const copyMs = (copyBeforeMs + copyAfterMs) / 2;
     const copyCpu = (before.cpu + after.cpu) / 2;
     const perRecord = (seconds: number) => `${((seconds * 1e6) / ROWS).toFixed(1)} µs`;
+    const stored = await storedCopy(pool, true);
+    const unkeyed = await storedCopy(pool, false);
     const differences = await recountDifferences(pool);
     const seriesRows = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM series_week')).rows[0]
       ?.n;
@@ -201,11 +232,16 @@ async function runOn(
         `  raw COPY of the file (ceiling)  ${rate(ROWS, copyMs)}  (before ${(copyBeforeMs / 1000).toFixed(1)} s, ` +
         `after ${(copyAfterMs / 1000).toFixed(1)} s)\n` +
         `  shaobing CSV ingest             ${rate(report.accepted, ingestMs)}  (${(ingestMs / 1000).toFixed(1)} s)` +
-        `  = ${((copyMs / ingestMs) * 100).toFixed(0)}% of raw COPY\n` +
+        `  = ${((copyMs / ingestMs) * 100).toFixed(1)}% of raw COPY\n` +
+        `  COPY of the stored records into their table's empty copy (natural key, no series)  ` +
+        `${rate(ROWS, stored.ms)} = ${((copyMs / stored.ms) * 100).toFixed(0)}% of raw COPY; ` +
+        `the ingest is ${((stored.ms / ingestMs) * 100).toFixed(1)}% of it ` +
+        `(without the key ${rate(ROWS, unkeyed.ms)})\n` +
         `  accepted ${report.accepted.toLocaleString('en-US')}, rejected ${report.rejected.length}; ` +
         `${seriesRows?.toLocaleString('en-US')} series rows; recount differences: ${differences.length}\n` +
         `  CPU per record: PostgreSQL ${perRecord(pgCpu)} (raw COPY ${perRecord(copyCpu)}: ` +
-        `${((copyCpu / pgCpu) * 100).toFixed(0)}%), Node ${perRecord((nodeUsage.user + nodeUsage.system) / 1e6)}\n` +
+        `${((copyCpu / pgCpu) * 100).toFixed(0)}%; stored records' COPY ${perRecord(stored.cpu)}), ` +
+        `Node ${perRecord((nodeUsage.user + nodeUsage.system) / 1e6)}\n` +
         `  memory: RSS ${mb(baseRss)} before, peak ${mb(peakRss)} while ingesting\n` +
         `  where the time goes (ms; the Node side overlaps the database side):\n` +
         `    Node: prepare ${Math.round(ingestTimings.prepare)}, series aggregation ${Math.round(ingestTimings.aggregate)}\n` +
