@@ -24,8 +24,12 @@ export class CsvReader {
     }
     const rows: string[][] = [];
     let pos = 0;
+    // The next quote is looked up once and kept until passed: searching for it from every row would scan
+    // the rest of a quote-free chunk once per row.
+    let quote = data.indexOf('"');
     for (;;) {
-      const row = readRow(data, pos, false);
+      if (quote !== -1 && quote < pos) quote = data.indexOf('"', pos);
+      const row = readRow(data, pos, false, quote);
       if (!row) break;
       if (row.cells) rows.push(row.cells);
       pos = row.next;
@@ -40,8 +44,10 @@ export class CsvReader {
     this.carry = '';
     const rows: string[][] = [];
     let pos = 0;
+    let quote = data.indexOf('"');
     while (pos < data.length) {
-      const row = readRow(data, pos, true);
+      if (quote !== -1 && quote < pos) quote = data.indexOf('"', pos);
+      const row = readRow(data, pos, true, quote);
       if (!row) return { rows, unclosedQuote: true };
       if (row.cells) rows.push(row.cells);
       pos = row.next;
@@ -50,18 +56,21 @@ export class CsvReader {
   }
 }
 
-/** One row from `pos`; undefined when it is not complete in `data`. `cells` undefined: an empty line. */
+/**
+ * One row from `pos`; undefined when it is not complete in `data`. `cells` undefined: an empty line.
+ * `quote` is the first quote at or after `pos` (-1: none).
+ */
 function readRow(
   data: string,
   pos: number,
   atEnd: boolean,
+  quote: number,
 ): { cells: string[] | undefined; next: number } | undefined {
   let newline = data.indexOf('\n', pos);
   if (newline === -1) {
     if (!atEnd || pos >= data.length) return undefined;
     newline = data.length;
   }
-  const quote = data.indexOf('"', pos);
   if (quote === -1 || quote > newline) {
     const end = newline > pos && data.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     if (end === pos) return { cells: undefined, next: newline + 1 };
