@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { copyArray, copyValue } from './copy-format.js';
+import { arrayLiteral, copyArray, copyValue } from './copy-format.js';
 
 describe('COPY text format', () => {
   test('values', () => {
@@ -16,5 +16,19 @@ describe('COPY text format', () => {
       '{"医疗 卫生","a,b","say \\\\"hi\\\\"","back\\\\\\\\slash","NULL",""}',
     );
     expect(copyArray([1, 2.5])).toBe('{1,2.5}');
+  });
+
+  test('numbers bare, whatever their text', () => {
+    expect(arrayLiteral([0, -2, 1.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY])).toBe(
+      '{0,-2,1.5,1e+21,NaN,Infinity}',
+    );
+  });
+
+  test('a frozen array is written as an unfrozen one with the same elements, every time', () => {
+    for (const values of [['all', 'ili'], ['a b', 'NULL', 'tab\there'], [], [3, 'x']]) {
+      const frozen = Object.freeze([...values]);
+      expect(copyArray(frozen)).toBe(copyArray(values));
+      expect(copyArray(frozen)).toBe(copyArray([...values]));
+    }
   });
 });

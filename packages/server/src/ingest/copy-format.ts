@@ -23,20 +23,31 @@ export function copyValue(value: CopyValue): string {
 
 const PLAIN_ELEMENT = /^[^\s{}",\\]+$/;
 
+function arrayElement(value: string | number): string {
+  // A number's text never needs quotes (digits, '.', 'e', '-', 'NaN', 'Infinity'): no test for it.
+  if (typeof value === 'number') return String(value);
+  if (PLAIN_ELEMENT.test(value) && value.toUpperCase() !== 'NULL') return value;
+  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
 /**
  * An array literal `{a,"b c"}`. Elements are text or numbers, never NULL. Sent as a query parameter in
  * place of a JavaScript array, it spares node-postgres building the same literal while a transaction waits.
  */
 export function arrayLiteral(values: readonly (string | number)[]): string {
-  const parts = values.map((v) => {
-    const text = String(v);
-    if (PLAIN_ELEMENT.test(text) && text.toUpperCase() !== 'NULL') return text;
-    return `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-  });
-  return `{${parts.join(',')}}`;
+  return `{${values.map(arrayElement).join(',')}}`;
 }
+
+/** Literals of frozen arrays, which cannot change: the visit channel shares one signal list per syndrome set. */
+const frozenLiterals = new WeakMap<readonly (string | number)[], string>();
 
 /** An array literal, COPY-escaped. */
 export function copyArray(values: readonly (string | number)[]): string {
-  return copyText(arrayLiteral(values));
+  if (!Object.isFrozen(values)) return copyText(arrayLiteral(values));
+  let literal = frozenLiterals.get(values);
+  if (literal === undefined) {
+    literal = copyText(arrayLiteral(values));
+    frozenLiterals.set(values, literal);
+  }
+  return literal;
 }
