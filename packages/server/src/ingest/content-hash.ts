@@ -8,16 +8,47 @@
  * cyrb53, by bryc (public domain): two 32-bit multiply-xorshift lanes mixed into 53 bits.
  */
 export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  mix(text, text.length);
+  return digest();
+}
+
+/**
+ * contentHash of `${key}\t${facility}\t${columns.slice(0, end)}`, read from its parts in place rather
+ * than from a string built for it.
+ */
+export function recordHash(key: string, facility: string, columns: string, end: number): string {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  mix(key, key.length);
+  mix('\t', 1);
+  mix(facility, facility.length);
+  mix('\t', 1);
+  mix(columns, end);
+  return digest();
+}
+
+/** The two lanes between the parts of one hash (every call runs to its end before another starts). */
+let h1 = 0;
+let h2 = 0;
+
+function mix(text: string, end: number): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return String(4294967296 * (2097151 & h2) + (h1 >>> 0));
+  h1 = a;
+  h2 = b;
+}
+
+function digest(): string {
+  let a = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  a ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  let b = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  b ^= Math.imul(a ^ (a >>> 13), 3266489909);
+  return String(4294967296 * (2097151 & b) + (a >>> 0));
 }

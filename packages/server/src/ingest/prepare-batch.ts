@@ -6,7 +6,7 @@ import type {
   References,
 } from '../channels/channel.js';
 import { isIssue } from '../channels/checks.js';
-import { contentHash } from './content-hash.js';
+import { contentHash, recordHash } from './content-hash.js';
 import { copyValue } from './copy-format.js';
 import { issueFromZod } from './record-issues.js';
 
@@ -92,6 +92,10 @@ export function prepareBatch(
   const columns = Object.values(channel.columns);
   const excluded = new Set(channel.hashExcludes ?? []);
   const hashed = Object.keys(channel.columns).map((name) => !excluded.has(name));
+  // When the columns left out of the hash are all at the end (visits), the hashed text is the key, the
+  // facility and the front of the stored columns: hashed in place, not built again.
+  const kept = hashed.indexOf(false) === -1 ? hashed.length : hashed.indexOf(false);
+  const prefix = hashed.every((h, i) => h === i < kept) ? kept : -1;
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
   const flagged: Rejection[] = [];
@@ -125,15 +129,24 @@ export function prepareBatch(
     const cardType = channel.cardType?.(record);
     const values = columns.map((column) => copyValue(column(record, references)));
     const key = channel.key(record);
+    const stored = values.join('\t');
+    let hash: string;
+    if (prefix >= 0) {
+      let end = Math.max(prefix - 1, 0);
+      for (let c = 0; c < prefix; c++) end += (values[c] as string).length;
+      hash = recordHash(key, String(contribution.facilityId), stored, end);
+    } else {
+      hash = contentHash(
+        `${key}\t${contribution.facilityId}\t${values.filter((_, i) => hashed[i]).join('\t')}`,
+      );
+    }
     candidates.push({
       row,
       key,
-      hash: contentHash(
-        `${key}\t${contribution.facilityId}\t${values.filter((_, i) => hashed[i]).join('\t')}`,
-      ),
+      hash,
       contribution,
       cardType,
-      columns: values.join('\t'),
+      columns: stored,
       withdrawalReason: cardType === 'withdrawal' ? (record as { reason?: string }).reason : undefined,
     });
   });
