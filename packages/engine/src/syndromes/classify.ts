@@ -5,7 +5,13 @@ import { makeNormaliser } from './normalise.js';
 import { SYNDROME_RULES } from './rules.js';
 import { makeTemperatureReader } from './temperature.js';
 import { tokenise, type Token } from './tokens.js';
-import { SYNDROME_IDS, type Classification, type SyndromeId, type SyndromeRules } from './types.js';
+import {
+  SYNDROME_IDS,
+  type Classification,
+  type Condition,
+  type SyndromeId,
+  type SyndromeRules,
+} from './types.js';
 
 export type ComplaintClassifier = (text: string, temperature?: number) => Classification;
 
@@ -38,6 +44,15 @@ export function makeComplaintReader(rules: SyndromeRules): ComplaintReader {
   const readTemperature = makeTemperatureReader(rules.temperaturePrefixes, rules.plausibleTemperature);
   const tests = SYNDROME_IDS.map((id) => compileCondition(rules.syndromes[id]));
   const found = new Map<number, readonly SyndromeId[]>();
+  // The rules weigh a temperature only against these thresholds, so the syndromes of a set of concepts
+  // are the same for every temperature between two of them: decided once per (band, concepts).
+  const thresholds = [...new Set(SYNDROME_IDS.flatMap((id) => thresholdsOf(rules.syndromes[id])))].sort(
+    (a, b) => a - b,
+  );
+  const decided = Array.from(
+    { length: thresholds.length + 2 },
+    () => new Map<number, readonly SyndromeId[]>(),
+  );
 
   const read = (text: string): ComplaintReading => {
     const normalised = normalise(text);
@@ -58,7 +73,17 @@ export function makeComplaintReader(rules: SyndromeRules): ComplaintReader {
   };
 
   const syndromes = (reading: ComplaintReading, given?: number): readonly SyndromeId[] => {
-    const findings: Findings = { concepts: reading.concepts, temperature: highest(reading, given) };
+    const temperature = highest(reading, given);
+    // band 0: no temperature; 1: below every threshold; 1 + k: at or above the k lowest
+    let band = 0;
+    if (temperature !== undefined) {
+      band = 1;
+      for (const threshold of thresholds) if (temperature >= threshold) band++;
+    }
+    const inBand = decided[band] as Map<number, readonly SyndromeId[]>;
+    const known = inBand.get(reading.concepts);
+    if (known) return known;
+    const findings: Findings = { concepts: reading.concepts, temperature };
     let bits = 0;
     for (let i = 0; i < tests.length; i++)
       if ((tests[i] as (f: Findings) => boolean)(findings)) bits |= 1 << i;
@@ -67,10 +92,20 @@ export function makeComplaintReader(rules: SyndromeRules): ComplaintReader {
       list = Object.freeze(SYNDROME_IDS.filter((_, i) => (bits & (1 << i)) !== 0));
       found.set(bits, list);
     }
+    if (inBand.size >= 65_536) inBand.clear(); // bounded, whatever the texts
+    inBand.set(reading.concepts, list);
     return list;
   };
 
   return { read, syndromes, rulesVersion: rules.version };
+}
+
+/** The temperatures a condition compares with. */
+function thresholdsOf(condition: Condition): number[] {
+  if ('any' in condition) return condition.any.flatMap(thresholdsOf);
+  if ('all' in condition) return condition.all.flatMap(thresholdsOf);
+  if ('temperatureAtLeast' in condition) return [condition.temperatureAtLeast];
+  return [];
 }
 
 /** The highest of a temperature measured at the visit and those read from the text. */

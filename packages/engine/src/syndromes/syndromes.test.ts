@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { classifyComplaint, complaintReader } from './classify.js';
+import { compileCondition } from './condition.js';
+import { SYNDROME_RULES } from './rules.js';
 import { SYNDROME_IDS, type SyndromeId } from './types.js';
 
 /**
@@ -79,13 +81,27 @@ describe('labelled chief complaints', () => {
 
   test('a reading remembered per text gives the same syndromes with any measured temperature', () => {
     const reader = complaintReader();
+    // The conditions evaluated afresh, beside the reader's memory of (temperature band, concepts).
+    const conditions = SYNDROME_IDS.map(
+      (id) => [id, compileCondition(SYNDROME_RULES.syndromes[id])] as const,
+    );
+    const temperatures = [undefined, Number.NaN, 36.5, 37.29, 37.3, 37.5, 37.99, 38, 38.5, 39.5, 41];
     for (const c of cases) {
       const reading = reader.read(c.text);
-      for (const temperature of [c.temperature, undefined, 37.2, 38, 39.5, Number.NaN]) {
-        const syndromes = reader.syndromes(reading, temperature);
-        expect(syndromes, c.text).toEqual(classifyComplaint(c.text, temperature).syndromes);
+      for (const measured of [c.temperature, ...temperatures]) {
+        const syndromes = reader.syndromes(reading, measured);
+        const given = measured !== undefined && Number.isFinite(measured) ? measured : undefined;
+        const temperature =
+          given === undefined || reading.temperature === undefined
+            ? (given ?? reading.temperature)
+            : Math.max(given, reading.temperature);
+        const expected = conditions
+          .filter(([, test]) => test({ concepts: reading.concepts, temperature }))
+          .map(([id]) => id);
+        expect(syndromes, `${c.text} at ${measured}`).toEqual(expected);
+        expect(classifyComplaint(c.text, measured).syndromes).toEqual(expected);
         // one shared array per set of syndromes, so that callers can key a memory on it
-        expect(reader.syndromes(reader.read(c.text), temperature)).toBe(syndromes);
+        expect(reader.syndromes(reader.read(c.text), measured)).toBe(syndromes);
         expect(Object.isFrozen(syndromes)).toBe(true);
       }
     }
