@@ -25,8 +25,13 @@ const entry = (kind: Entry['kind'], concepts = 0, language?: 'zh' | 'en', list =
   list,
 });
 
+/**
+ * Keyed by UTF-16 code unit (`charCodeAt`), so that matching makes no one-character string per step. A
+ * character outside the BMP is keyed by its code point (≥ 0x10000), which no code unit equals: such
+ * phrases never match, as when the trie was keyed by `text[i]`.
+ */
 interface Node {
-  readonly next: Map<string, Node>;
+  readonly next: Map<number, Node>;
   entry?: Entry;
 }
 
@@ -48,8 +53,9 @@ export function buildLexicon(rules: SyndromeRules): Lexicon {
   const add = (phrase: string, added: Entry) => {
     let node = root;
     for (const c of phrase) {
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
+      const unit = c.length === 1 ? c.charCodeAt(0) : (c.codePointAt(0) as number);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
       node = child;
     }
     const old = node.entry;
@@ -79,7 +85,7 @@ export function buildLexicon(rules: SyndromeRules): Lexicon {
       let node: Node | undefined = root;
       let found: Match | undefined;
       for (let i = start; i < text.length; i++) {
-        node = node.next.get(text[i] as string);
+        node = node.next.get(text.charCodeAt(i));
         if (!node) break;
         if (node.entry && !(isLetter(text.charCodeAt(i)) && isLetter(text.charCodeAt(i + 1))))
           found = { entry: node.entry, end: i + 1 };
