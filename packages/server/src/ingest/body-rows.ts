@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import { CsvReader } from './csv-reader.js';
 import { JsonArrayReader } from './json-array-reader.js';
 import { RowProblem } from './prepare-batch.js';
@@ -92,6 +91,8 @@ const toRecord = (e: { value: unknown } | { error: string }): unknown =>
     ? e.value
     : new RowProblem({ field: 'record', key: 'ingest.json-malformed', params: { detail: e.error } });
 
+const STREAM = { stream: true } as const;
+
 /**
  * The body's records, in arrays as they complete (one per chunk read). `onBytes` sees the running byte count;
  * past `maxBytes` the body is refused with BodyTooLarge.
@@ -101,16 +102,18 @@ export async function* bodyRecords(
   format: BodyFormat,
   options: { maxBytes?: number; onBytes?: (bytes: number) => void } = {},
 ): AsyncGenerator<unknown[]> {
-  const decoder = new StringDecoder('utf8');
+  // TextDecoder rather than StringDecoder: the same text (malformed bytes as U+FFFD, characters cut between
+  // chunks carried over; the byte-order mark left to the CSV reader), decoded in about half the time.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const records = format === 'csv' ? new CsvRecords() : new JsonRecords();
   let bytes = 0;
   for await (const chunk of body) {
     bytes += chunk.length;
     if (options.maxBytes !== undefined && bytes > options.maxBytes) throw new BodyTooLarge(options.maxBytes);
     options.onBytes?.(bytes);
-    const found = records.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const found = records.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, STREAM));
     if (found.length > 0) yield found;
   }
-  const last = [...records.push(decoder.end()), ...records.end()];
+  const last = [...records.push(decoder.decode()), ...records.end()];
   if (last.length > 0) yield last;
 }
