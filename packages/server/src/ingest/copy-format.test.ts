@@ -16,6 +16,11 @@ describe('COPY text format', () => {
       '{"医疗 卫生","a,b","say \\\\"hi\\\\"","back\\\\\\\\slash","NULL",""}',
     );
     expect(copyArray([1, 2.5])).toBe('{1,2.5}');
+    // one element: the same rules
+    expect(copyArray(['6173156500205575'])).toBe('{6173156500205575}');
+    expect(copyArray(['NULL'])).toBe('{"NULL"}');
+    expect(copyArray(['say "hi"'])).toBe('{"say \\\\"hi\\\\""}');
+    expect(copyArray([7])).toBe('{7}');
   });
 
   test('numbers bare, whatever their text', () => {

@@ -35,6 +35,8 @@ function arrayElement(value: string | number): string {
  * place of a JavaScript array, it spares node-postgres building the same literal while a transaction waits.
  */
 export function arrayLiteral(values: readonly (string | number)[]): string {
+  // One element (a record's hash list, a one-day series): no array mapped and joined for it.
+  if (values.length === 1) return `{${arrayElement(values[0] as string | number)}}`;
   return `{${values.map(arrayElement).join(',')}}`;
 }
 
