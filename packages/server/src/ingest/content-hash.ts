@@ -50,5 +50,13 @@ function digest(): string {
   a ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   let b = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   b ^= Math.imul(a ^ (a >>> 13), 3266489909);
-  return String(4294967296 * (2097151 & b) + (a >>> 0));
+  const value = 4294967296 * (2097151 & b) + (a >>> 0);
+  // In two parts below 10⁸ (small integers, which V8 turns into text on a fast path), rather than the
+  // 53-bit double's general conversion: the same digits in half the time.
+  const high = Math.floor(value / 1e8);
+  if (high === 0) return String(value);
+  const low = String(value - high * 1e8);
+  return String(high) + ZEROS[8 - low.length] + low;
 }
+
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
