@@ -65,7 +65,7 @@ async function main(adminUrl: string) {
     out(`  simulated facilities: ${n(first.facilities)}; simulating: ${first.simulateSeconds.toFixed(1)} s`);
     const rows = first.placeRows + first.facilityRows;
     out(
-      `  history: ${n(first.placeRows)} place week rows, ${n(first.facilityRows)} facility day rows in ` +
+      `  history: ${n(first.placeRows)} place week rows, ${n(first.facilityRows)} facility week rows in ` +
         `${first.historySeconds.toFixed(1)} s = ${n(rows / first.historySeconds)} rows/s`,
     );
     out(
