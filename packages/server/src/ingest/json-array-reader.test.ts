@@ -21,6 +21,20 @@ describe('JsonArrayReader', () => {
     );
   });
 
+  test('strings of backslashes and quotes, cut anywhere', () => {
+    const text = fc.string({ unit: fc.constantFrom('\\', '"', 'a', '发', ',', ']', '}') });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(text, fc.dictionary(text, text, { maxKeys: 3 }), fc.array(text, { maxLength: 3 }))),
+        fc.integer({ min: 1, max: 8 }),
+        (values, chunk) => {
+          expect(readAll(JSON.stringify(values), chunk)).toEqual(values.map((value) => ({ value })));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   test('a malformed element is reported alone and the next ones are read', () => {
     const out = readAll('[{"a":1}, {"a":tru}, {"a":3}]');
     expect(out[0]).toEqual({ value: { a: 1 } });

@@ -18,7 +18,6 @@ export class JsonArrayReader {
   private elementStart = -1;
   private depth = 0; // nesting inside the current element
   private inString = false;
-  private escaped = false;
   private opened = false;
   private closed = false;
 
@@ -35,35 +34,46 @@ export class JsonArrayReader {
       this.opened = true;
       i++;
     }
-    for (; i < b.length && !this.closed; i++) {
-      const c = b.charCodeAt(i);
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92) this.escaped = true;
-        else if (c === 34) this.inString = false;
+    // The scanner's state in locals while it runs (written back at the end of the chunk).
+    let { depth, inString, closed } = this;
+    const n = b.length;
+    for (; i < n && !closed; i++) {
+      if (inString) {
+        // Most of a body is strings (keys and values): jump to the next quote rather than step to it,
+        // and tell an escaped quote by the backslashes before it (which the buffer still holds when a
+        // chunk ended between them).
+        const quote = b.indexOf('"', i);
+        if (quote === -1) {
+          i = n;
+          break;
+        }
+        i = quote;
+        if (backslashesBefore(b, quote) % 2 === 0) inString = false;
         continue;
       }
+      const c = b.charCodeAt(i);
       if (this.elementStart === -1) {
         if (isSpace(c) || c === 44) continue; // between elements
         if (c === 93) {
-          this.closed = true;
+          closed = true;
           continue;
         }
         this.elementStart = i;
       }
-      if (c === 34) this.inString = true;
-      else if (c === 123 || c === 91) this.depth++;
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
       else if (c === 125 || c === 93 || c === 44) {
-        if (this.depth > 0 && c !== 44) {
-          this.depth--;
-          if (this.depth === 0) this.finish(b, i + 1, out);
-        } else if (this.depth === 0) {
+        if (depth > 0 && c !== 44) {
+          depth--;
+          if (depth === 0) this.finish(b, i + 1, out);
+        } else if (depth === 0) {
           // A scalar element ends at ',' or at the array's ']'.
           this.finish(b, i, out);
-          if (c === 93) this.closed = true;
+          if (c === 93) closed = true;
         }
       }
     }
+    Object.assign(this, { depth, inString, closed });
     return this.keep(i, out);
   }
 
@@ -95,6 +105,16 @@ export class JsonArrayReader {
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * How many backslashes stand right before `end`: an odd number escapes what follows. Inside a string the
+ * run cannot reach past its opening quote, and the buffer holds the whole of the current element.
+ */
+function backslashesBefore(b: string, end: number): number {
+  let k = end - 1;
+  while (k >= 0 && b.charCodeAt(k) === 92) k--;
+  return end - 1 - k;
+}
 
 function parseElement(text: string): JsonElement {
   try {
