@@ -13,7 +13,7 @@ export function makeNormaliser(traditionalToSimplified: string): (text: string) 
   // Most complaints need none of the character work below: test once and skip it.
   const needsWork = new RegExp(`[\\t\\r\\u3000${escaped}-]| {2}`);
   return (text) => {
-    const source = text.normalize('NFKC').toLowerCase();
+    const source = alreadyNormal(text) ? text : text.normalize('NFKC').toLowerCase();
     if (!needsWork.test(source)) return source.trim();
     let out = '';
     let space = false;
@@ -34,6 +34,20 @@ export function makeNormaliser(traditionalToSimplified: string): (text: string) 
     }
     return out;
   };
+}
+
+/**
+ * Whether NFKC and lower-casing leave the text as it is: it holds only ASCII other than A–Z, CJK unified
+ * ideographs (U+4E00–U+9FFF, none of which decompose) and 、。 — most clinic complaints (发热、咳嗽3天).
+ */
+export function alreadyNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? c >= 65 && c <= 90 : !((c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** a–z: English words are matched whole, so a term must not start or end inside one. */
