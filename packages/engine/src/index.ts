@@ -17,6 +17,7 @@ export {
   type SeriesTable,
 } from './series/from-rows.js';
 export { formatCell, resultHeader, resultLines } from './series/result-csv.js';
+export { civilDate, dayNumber as civilDayNumber } from './detect/farrington/calendar.js';
 export * from './syndromes/index.js';
 export { fisher, P_FLOOR, sidak, truncatedProduct, type TruncatedProduct } from './fusion/p-values.js';
 export {

@@ -6,6 +6,8 @@
  * hand anything outside that range to Date, whose reading of two-digit years differs).
  */
 
+import { civilDate, civilDayNumber } from '@shaobing/engine';
+
 export const DAY_MS = 86_400_000;
 
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -16,15 +18,8 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** Days since 1970-01-01 of y-m-d (m 1–12; y ≥ 1). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const year = m <= 2 ? y - 1 : y;
-  const era = Math.floor(year / 400);
-  const yoe = year - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
+/** Days since 1970-01-01 of y-m-d (m 1–12; y ≥ 1): the engine's, which Farrington's reference weeks use. */
+export const daysFromCivil = civilDayNumber;
 
 const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 /** 1000-01-01T00:00:00.000Z and the last millisecond of 9999, the range formatted here. */
@@ -44,18 +39,7 @@ export function isoUtc(epochMs: number): string {
   ms -= minute * 60_000;
   const second = Math.floor(ms / 1000);
   ms -= second * 1000;
-  // civil_from_days
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const { y: year, m: month, d: day } = civilDate(days);
   const millis = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms);
   return `${year}-${TWO[month]}-${TWO[day]}T${TWO[hour]}:${TWO[minute]}:${TWO[second]}.${millis}Z`;
 }

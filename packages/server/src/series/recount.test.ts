@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
@@ -97,5 +98,42 @@ describe(`series kept incrementally on ${inject('databaseKind')}`, () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  test('a kept series that drifted from its records is found, in either table', async () => {
+    await ingestRecords(
+      db.pool,
+      'visit',
+      [
+        {
+          visitId: 'drift-1',
+          facility: 'FX-H1',
+          time: '2024-04-10T09:00:00',
+          chiefComplaint: '发热 咳嗽 39.1℃',
+        },
+      ],
+      { source: 'api' },
+    );
+    expect(await recountDifferences(db.pool)).toEqual([]);
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE series_week SET count = count + 1, day_counts[3] = day_counts[3] + 1
+                           WHERE channel = 'visit' AND signal = 'all' AND week_start = '2024-04-08'
+                             AND place_code = (SELECT min(place_code) FROM series_week
+                                                WHERE channel = 'visit' AND week_start = '2024-04-08')`);
+      await client.query(`DELETE FROM facility_week WHERE channel = 'visit' AND facility_id = 'FX-H1'
+                             AND signal = '_records' AND week_start = '2024-04-08'`);
+      const found = await recountDifferences(client as unknown as pg.Pool);
+      expect(found.map((d) => d.table).sort()).toEqual(['facility_week', 'series_week']);
+      expect(found.find((d) => d.table === 'facility_week')).toMatchObject({
+        key: 'visit|_records|FX-H1|2024-04-08',
+        kept: '', // concat_ws of nothing: the row is missing
+      });
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    expect(await recountDifferences(db.pool)).toEqual([]);
   });
 });

@@ -33,64 +33,62 @@ const slots = (expression: string) =>
     .map((d) => `coalesce(sum(${expression}) FILTER (WHERE extract(isodow FROM day) = ${d}), 0)`)
     .join(', ')}]`;
 
-const RECOUNT_SERIES = `
-WITH RECURSIVE chain (code, ancestor) AS (
-  SELECT code, code FROM place
-  UNION ALL
-  SELECT c.code, p.parent_code FROM chain c JOIN place p ON p.code = c.ancestor JOIN place up ON up.code = p.parent_code
-),
-contribution AS (${contributions}),
-by_day AS (
-  SELECT channel, signal, ancestor AS place_code, event_date AS day,
-         sum(amount) AS count, count(*)::int AS records, sum(denominator) AS denominator
-    FROM contribution c JOIN chain ON chain.code = c.place_code
-   GROUP BY 1, 2, 3, 4
-),
+/**
+ * The day totals `byDay` (channel, signal, the unit, day, count, records, denominator) folded into ISO weeks
+ * with day slots, and compared with the week table the ingest kept: the rows that differ.
+ */
+const compareWeeks = (
+  table: 'series_week' | 'facility_week',
+  unit: 'place_code' | 'facility_id',
+  prelude: string,
+  byDay: string,
+) => `
+WITH ${prelude}
+by_day AS (${byDay}),
 recount AS (
-  SELECT channel, signal, place_code, day - extract(isodow FROM day)::int + 1 AS week_start,
+  SELECT channel, signal, ${unit}, day - extract(isodow FROM day)::int + 1 AS week_start,
          sum(count) AS count, sum(records)::int AS records, sum(denominator) AS denominator,
          ${slots('count')} AS day_counts, ${slots('records')}::int[] AS day_records,
          ${slots('denominator')} AS day_denominators
     FROM by_day GROUP BY 1, 2, 3, 4
 )
-SELECT concat_ws('|', coalesce(k.channel, r.channel), coalesce(k.signal, r.signal), coalesce(k.place_code, r.place_code),
+SELECT concat_ws('|', coalesce(k.channel, r.channel), coalesce(k.signal, r.signal), coalesce(k.${unit}, r.${unit}),
                  coalesce(k.week_start, r.week_start)) AS key,
        concat_ws(' ', k.count, k.records, k.denominator, k.day_counts, k.day_records, k.day_denominators) AS kept,
        concat_ws(' ', r.count, r.records, r.denominator, r.day_counts, r.day_records, r.day_denominators) AS recounted
-  FROM series_week k
-  FULL JOIN recount r USING (channel, signal, place_code, week_start)
+  FROM ${table} k
+  FULL JOIN recount r USING (channel, signal, ${unit}, week_start)
  WHERE k.count IS DISTINCT FROM r.count OR k.records IS DISTINCT FROM r.records
     OR k.denominator IS DISTINCT FROM r.denominator OR k.day_counts IS DISTINCT FROM r.day_counts
     OR k.day_records IS DISTINCT FROM r.day_records OR k.day_denominators IS DISTINCT FROM r.day_denominators
  LIMIT 100`;
 
-const RECOUNT_FACILITY = `
-WITH contribution AS (${contributions}),
-by_day AS (
-  SELECT channel, facility_id, signal, event_date AS day, sum(amount) AS count, count(*)::int AS records,
-         sum(denominator) AS denominator
-    FROM contribution WHERE facility_id IS NOT NULL GROUP BY 1, 2, 3, 4
+const RECOUNT_SERIES = compareWeeks(
+  'series_week',
+  'place_code',
+  `RECURSIVE chain (code, ancestor) AS (
+  SELECT code, code FROM place
   UNION ALL
-  SELECT channel, facility_id, '${RECORDS_SIGNAL}', event_date, count(*), count(*)::int, 0
-    FROM (${records}) AS r GROUP BY 1, 2, 4
+  SELECT c.code, p.parent_code FROM chain c JOIN place p ON p.code = c.ancestor JOIN place up ON up.code = p.parent_code
 ),
-recount AS (
-  SELECT channel, facility_id, signal, day - extract(isodow FROM day)::int + 1 AS week_start,
-         sum(count) AS count, sum(records)::int AS records, sum(denominator) AS denominator,
-         ${slots('count')} AS day_counts, ${slots('records')}::int[] AS day_records,
-         ${slots('denominator')} AS day_denominators
-    FROM by_day GROUP BY 1, 2, 3, 4
-)
-SELECT concat_ws('|', coalesce(k.channel, r.channel), coalesce(k.facility_id, r.facility_id), coalesce(k.signal, r.signal),
-                 coalesce(k.week_start, r.week_start)) AS key,
-       concat_ws(' ', k.count, k.records, k.denominator, k.day_counts, k.day_records, k.day_denominators) AS kept,
-       concat_ws(' ', r.count, r.records, r.denominator, r.day_counts, r.day_records, r.day_denominators) AS recounted
-  FROM facility_week k
-  FULL JOIN recount r USING (channel, facility_id, signal, week_start)
- WHERE k.count IS DISTINCT FROM r.count OR k.records IS DISTINCT FROM r.records
-    OR k.denominator IS DISTINCT FROM r.denominator OR k.day_counts IS DISTINCT FROM r.day_counts
-    OR k.day_records IS DISTINCT FROM r.day_records OR k.day_denominators IS DISTINCT FROM r.day_denominators
- LIMIT 100`;
+contribution AS (${contributions}),`,
+  `SELECT channel, signal, ancestor AS place_code, event_date AS day,
+          sum(amount) AS count, count(*)::int AS records, sum(denominator) AS denominator
+     FROM contribution c JOIN chain ON chain.code = c.place_code
+    GROUP BY 1, 2, 3, 4`,
+);
+
+const RECOUNT_FACILITY = compareWeeks(
+  'facility_week',
+  'facility_id',
+  `contribution AS (${contributions}),`,
+  `SELECT channel, signal, facility_id, event_date AS day, sum(amount) AS count, count(*)::int AS records,
+          sum(denominator) AS denominator
+     FROM contribution WHERE facility_id IS NOT NULL GROUP BY 1, 2, 3, 4
+   UNION ALL
+   SELECT channel, '${RECORDS_SIGNAL}', facility_id, event_date, count(*), count(*)::int, 0
+     FROM (${records}) AS r GROUP BY 1, 3, 4`,
+);
 
 export async function recountDifferences(pool: pg.Pool): Promise<SeriesDifference[]> {
   const [series, facility] = await Promise.all([
