@@ -226,5 +226,19 @@ describe('runs and signals API', () => {
     );
     expect(list.body.items[0]?.reason).toMatch(/needs t >= /);
     expect((await call<ErrorBody>('GET', '/api/v1/detection/runs/9999/not-evaluated')).status).toBe(404);
+
+    // A district's duty officer sees the series of its own district only.
+    const asDuty = async <T>(district: string, url: string) => {
+      const { headers } = await signIn(db.pool, { role: 'duty_officer', jurisdiction: district });
+      return (await app.inject({ method: 'GET', url, headers })).json<T>();
+    };
+    const runs = '/api/v1/detection/runs?limit=1';
+    const listed = `/api/v1/detection/runs/${body.items[0]?.id}/not-evaluated`;
+    type Runs = Page<RunSummary & { notEvaluatedReasons: unknown[] }>;
+    expect((await asDuty<Runs>('420102', runs)).items[0]?.notEvaluatedReasons).toHaveLength(1);
+    expect((await asDuty<Page<unknown>>('420102', listed)).items).toHaveLength(1);
+    const other = await asDuty<Runs>('420103', runs);
+    expect(other.items[0]).toMatchObject({ notEvaluated: 1, notEvaluatedReasons: [] });
+    expect((await asDuty<Page<unknown>>('420103', listed)).items).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { likeLiteral } from '../city/page.js';
 import { isoInstant } from './signal-row.js';
 
 /** A detection run as the API shows it: what triggered it, how much it evaluated, how long each step took. */
@@ -103,6 +104,8 @@ export async function listNotEvaluated(
   runId: number,
   limit: number,
   after?: readonly string[],
+  /** Only series of places under this code (the caller's jurisdiction); the whole city by default. */
+  within = '',
 ): Promise<NotEvaluatedItem[]> {
   const result = await db.query<{
     channel: string;
@@ -120,8 +123,9 @@ export async function listNotEvaluated(
       WHERE n.run_id = $1
         AND ($3::text[] IS NULL OR (n.channel, n.signal, n.place_code, n.period, n.rule_id::text) >
              ($3[1], $3[2], $3[3], $3[4], $3[5]))
+        AND n.place_code LIKE $4 || '%'
       ORDER BY n.channel, n.signal, n.place_code, n.period, n.rule_id::text LIMIT $2`,
-    [runId, limit, after ?? null],
+    [runId, limit, after ?? null, likeLiteral(within)],
   );
   return result.rows.map((r) => ({
     channel: r.channel,

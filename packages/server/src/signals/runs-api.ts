@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badQuery, decodeCursor, pageOf, pageQuery, toPage } from '../city/page.js';
+import { badQuery, decodeCursor, likeLiteral, pageOf, pageQuery, toPage } from '../city/page.js';
 import { ApiError } from '../http/api-error.js';
 import type { Platform } from '../http/app.js';
 import { PERIODS } from './rule.js';
 import { listNotEvaluated, listRuns, readRun, type RunSummary } from './run-summary.js';
 import { detectionOf } from './scheduler.js';
-import { access } from '../access/route-access.js';
+import { access, principalOf } from '../access/route-access.js';
 import { DETECTION_EDITORS, SURVEILLANCE_READERS } from '../access/roles.js';
 
 /**
  * GET /api/v1/detection/runs (the latest runs: counts, step durations, why series were not evaluated),
  * GET /api/v1/detection/runs/{id}/not-evaluated (the full list, paged) and POST /api/v1/detection/run.
+ * The series listed (reasons and the list) are those of the caller's jurisdiction; a run's totals stay the
+ * city's — they name no place.
  */
 
 const notEvaluatedItem = z.object({
@@ -56,7 +58,8 @@ const runWithReasons = run.extend({
   notEvaluatedReasons: z.array(reasonGroup).describe('the series not evaluated, by rule and field'),
 });
 
-async function withReasons(platform: Platform, runs: readonly RunSummary[]) {
+/** The runs with their not-evaluated series grouped by reason, counting only series within `within`. */
+async function withReasons(platform: Platform, runs: readonly RunSummary[], within: string) {
   const groups = await platform.db.pool.query<{
     run_id: number;
     key: string;
@@ -71,9 +74,9 @@ async function withReasons(platform: Platform, runs: readonly RunSummary[]) {
                               'ruleId', n.rule_id, 'ruleKey', r.key, 'method', n.method, 'field', n.field,
                               'reason', n.reason) AS example
        FROM detection_not_evaluated n JOIN detection_rule r ON r.id = n.rule_id
-      WHERE n.run_id = ANY($1::bigint[])
+      WHERE n.run_id = ANY($1::bigint[]) AND n.place_code LIKE $2 || '%'
       ORDER BY n.run_id, r.key, n.method, n.field, n.place_code`,
-    [runs.map((r) => r.id)],
+    [runs.map((r) => r.id), likeLiteral(within)],
   );
   return runs.map((r) => ({
     ...r,
@@ -113,7 +116,10 @@ export const runsApi =
           (r) => String(r.id),
           (r) => r,
         );
-        return { items: await withReasons(platform, page.items), next: page.next };
+        return {
+          items: await withReasons(platform, page.items, principalOf(request).jurisdiction),
+          next: page.next,
+        };
       },
     );
 
@@ -148,7 +154,13 @@ export const runsApi =
           }
           key = parsed;
         }
-        const items = await listNotEvaluated(platform.db.pool, id, limit + 1, key);
+        const items = await listNotEvaluated(
+          platform.db.pool,
+          id,
+          limit + 1,
+          key,
+          principalOf(request).jurisdiction,
+        );
         return toPage(
           items,
           limit,
