@@ -11,7 +11,7 @@ import { cityModelRoutes } from '../city/api.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ApiError } from './api-error.js';
-import { errorHandler } from './error-handler.js';
+import { errorHandler, MAX_PARAM_LENGTH } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { webApp } from './web-app.js';
 import { publicCityApi } from '../city/public-city-api.js';
@@ -41,6 +41,11 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   const app = Fastify({
     logger: options.logger ? { level: platform.config.logLevel } : false,
     bodyLimit: platform.config.bodyLimitBytes,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors the router raises before any route (a bad URL, an overlong path parameter) leave in our shape too.
+    frameworkErrors: (error, request, reply) => {
+      errorHandler(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

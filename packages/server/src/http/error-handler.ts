@@ -9,6 +9,9 @@ import { ApiError, HTTP_STATUS, type FieldIssue } from './api-error.js';
  * `{ error: { code, message, issues } }`, in the caller's language. Unknown errors are bugs: logged with
  * their cause, answered as a plain 500 without internals.
  */
+/** Fastify's default `maxParamLength`, which the app keeps. */
+export const MAX_PARAM_LENGTH = 100;
+
 export function normaliseError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -24,6 +27,13 @@ export function normaliseError(error: unknown): ApiError {
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new ApiError('too-large', 'error.too-large', { limit: 'SHAOBING_BODY_LIMIT_MB' });
+  }
+  if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    // The router's own limit (Fastify's 414): no identifier of ours is that long, so it is bad input.
+    const reason = `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`;
+    return new ApiError('invalid', 'error.invalid', { detail: `params: ${reason}` }, [
+      { field: 'params', reason },
+    ]);
   }
   if (fastifyError.statusCode === 400 || fastifyError.code?.startsWith('FST_ERR_CTP')) {
     return new ApiError('invalid', 'error.invalid', { detail: fastifyError.message ?? 'bad request' });
