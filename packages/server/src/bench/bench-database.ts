@@ -34,24 +34,43 @@ export async function onBenchServer(
   }
 }
 
+/** Drops and creates the empty database `name` on the server of `adminUrl`; its URL. */
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  await dropDatabase(adminUrl, name);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
- * Drops and creates database `name`, migrates it and loads the city. `trackFunctions`: time spent in PL/pgSQL
- * functions (the change-log trigger) is counted in pg_stat_user_functions.
+ * A fresh database `name` (see freshDatabase), migrated, with the Wuhan city loaded. `trackFunctions`: time
+ * spent in PL/pgSQL functions (the change-log trigger) is counted in pg_stat_user_functions.
  */
 export async function freshCityDatabase(
   adminUrl: string,
   name: string,
-  options: { readonly trackFunctions?: boolean } = {},
+  options: { readonly trackFunctions?: boolean; readonly connections?: number } = {},
 ): Promise<pg.Pool> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(await freshDatabase(adminUrl, name));
   if (options.trackFunctions) url.searchParams.set('options', '-c track_functions=pl');
-  const pool = createPool(url.toString(), 6);
+  const pool = createPool(url.toString(), options.connections ?? 6);
   await migrate(pool);
   await loadCity(pool, cityFolder('wuhan'));
   return pool;

@@ -1,9 +1,4 @@
-import pg from 'pg';
-import { loadCity } from '../city/load-city.js';
-import { cityFolder } from '../city/read-city.js';
-import { createPool } from '../db/database.js';
-import { onBenchServer } from './bench-database.js';
-import { migrate } from '../db/migrate.js';
+import { freshCityDatabase, onBenchServer } from './bench-database.js';
 import { demoCity, demoScenario } from '../demo/demo-input.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { mondayOf } from '../demo/history-rows.js';
@@ -23,23 +18,9 @@ import { simulate } from '@shaobing/engine';
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
-async function freshPool(adminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 6);
-  await migrate(pool);
-  await loadCity(pool, cityFolder('wuhan'));
-  return pool;
-}
-
 /** The history alone, in one transaction, into a fresh database: seconds and rows. */
 async function historyOnly(adminUrl: string, name: string, options: HistoryOptions) {
-  const pool = await freshPool(adminUrl, name);
+  const pool = await freshCityDatabase(adminUrl, name);
   const client = await pool.connect();
   try {
     const sim = simulate(demoScenario(), await demoCity());
@@ -56,7 +37,7 @@ async function historyOnly(adminUrl: string, name: string, options: HistoryOptio
 }
 
 async function main(adminUrl: string) {
-  const pool = await freshPool(adminUrl, 'shaobing_bench_demo');
+  const pool = await freshCityDatabase(adminUrl, 'shaobing_bench_demo');
   try {
     const input = { scenario: demoScenario(), city: await demoCity() };
     const first = await loadDemo(pool, input);

@@ -5,7 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { cityFolder } from '../city/read-city.js';
 import { loadCity } from '../city/load-city.js';
@@ -24,6 +24,7 @@ import { ingestTimings, resetIngestTimings } from '../ingest/timings.js';
 import { recountDifferences } from '../series/recount.js';
 import { meterBackends } from './backend-cpu.js';
 import { nodeBreakdown } from './ingest-breakdown.js';
+import { dropDatabase, freshDatabase } from './bench-database.js';
 import { writeVisitCsv } from './ingest-data.js';
 
 /**
@@ -62,24 +63,6 @@ async function withPeakMemory<T>(
   } finally {
     clearInterval(timer);
   }
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(adminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
 }
 
 async function rawCopy(pool: pg.Pool, file: string): Promise<{ ms: number; cpu: number }> {

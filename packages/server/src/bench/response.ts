@@ -1,11 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { DEFAULT_ALERT_CONFIG } from '../alerts/config/default-config.js';
 import { loadCity } from '../city/load-city.js';
 import { cityFolder } from '../city/read-city.js';
 import { createPool } from '../db/database.js';
+import { freshDatabase } from './bench-database.js';
 import { startEmbeddedServer } from '../db/embedded-server.js';
 import { migrate } from '../db/migrate.js';
 import { openEvent } from '../events/event-store.js';
@@ -32,11 +32,7 @@ async function main() {
   const folder = mkdtempSync(join(tmpdir(), 'shaobing-bench-response-'));
   chmodSync(folder, 0o755);
   const server = await startEmbeddedServer(folder, () => {});
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const pool = createPool(server.url(DATABASE), 10);
+  const pool = createPool(await freshDatabase(server.url('postgres'), DATABASE), 10);
   const lines: string[] = [];
   const time = async <T>(name: string, work: () => Promise<T>, count: (result: T) => number) => {
     const started = performance.now();
