@@ -1,11 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import { loadCity } from '../src/city/load-city.js';
 import { cityFolder } from '../src/city/read-city.js';
-import { loadConfig } from '../src/config.js';
-import { buildApp, type App } from '../src/http/app.js';
+import type { App } from '../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import type { Role } from '../src/access/roles.js';
 import { signIn } from './sign-in.js';
+import { appOn } from './test-app.js';
 
 /** The API's error body, as the tests read it. */
 export interface ErrorBody {
@@ -31,12 +31,7 @@ export function cityApiHarness({ role = 'analyst' }: { role?: Role } = {}) {
   beforeAll(async () => {
     db = await createTestDatabase();
     await loadCity(db.pool, cityFolder('wuhan'));
-    const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-    if (!loaded.ok) throw new Error(loaded.message);
-    app = await buildApp({
-      config: loaded.config,
-      db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-    });
+    app = await appOn(db);
     auth = (await signIn(db.pool, { role })).headers;
   });
   afterAll(async () => {

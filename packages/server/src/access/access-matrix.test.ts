@@ -3,14 +3,14 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { citizenId } from '../../test/id-number.js';
 import { apiTokenHeaders, signIn } from '../../test/sign-in.js';
 import { startAlerting } from '../alerts/alerting.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { registeredRoutes } from './guard.js';
 import type { RouteAccess } from './route-access.js';
 import { ROLES, type Role } from './roles.js';
 import { ACCESS_TABLE, SAMPLE_PARAMS } from './testing/access-table.js';
+import { appOn } from '../../test/test-app.js';
 
 /**
  * Every role × every registered route, from the declared table (testing/access-table.ts): allowed roles
@@ -28,12 +28,7 @@ const PHONE = '13812345678';
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan', SHAOBING_SCRYPT_COST: '10' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db, { SHAOBING_CITY: 'wuhan', SHAOBING_SCRYPT_COST: '10' });
   await app.ready();
   // One cholera card in 江岸区 (420102): a person record and a class-A alert there.
   const alerting = startAlerting({ pool: db.pool });

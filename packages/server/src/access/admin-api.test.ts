@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { apiTokenHeaders, signIn, type SignedIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -12,12 +12,7 @@ let admin: SignedIn;
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan', SHAOBING_SCRYPT_COST: '10' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db, { SHAOBING_CITY: 'wuhan', SHAOBING_SCRYPT_COST: '10' });
   admin = await signIn(db.pool, { role: 'admin', username: 'root.admin' });
 });
 afterAll(async () => {

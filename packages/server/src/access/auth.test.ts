@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { hashPassword } from './password.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -14,19 +14,17 @@ const HOUR = 3_600_000;
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({
-    SHAOBING_CITY: 'wuhan',
-    SHAOBING_SCRYPT_COST: '10',
-    SHAOBING_SESSION_HOURS: '2',
-    SHAOBING_LOGIN_MAX_FAILURES: '3',
-    SHAOBING_LOGIN_WINDOW_MINUTES: '10',
-  });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-    clock: () => nowMs,
-  });
+  app = await appOn(
+    db,
+    {
+      SHAOBING_CITY: 'wuhan',
+      SHAOBING_SCRYPT_COST: '10',
+      SHAOBING_SESSION_HOURS: '2',
+      SHAOBING_LOGIN_MAX_FAILURES: '3',
+      SHAOBING_LOGIN_WINDOW_MINUTES: '10',
+    },
+    () => nowMs,
+  );
   const hash = await hashPassword('correct horse battery', 10);
   for (const username of ['wang.fang', 'li.na', 'zhao.lei']) {
     await db.pool.query(

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { loadCity } from '../city/load-city.js';
 import { cityFolder } from '../city/read-city.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { describeDemoUsers, districtSlug, ensureDemoUsers, type DemoUsers } from './demo-users.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -18,12 +18,7 @@ beforeAll(async () => {
     "INSERT INTO app_user (username, role, jurisdiction_code) VALUES ('hotline.xinzhou', 'analyst', '420117')",
   );
   demo = await ensureDemoUsers(db.pool, { city: 'wuhan', password: 'demo-password-1', scryptCost: 10 });
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
 });
 afterAll(async () => {
   await app.close();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn, type SignedIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
+import { appOn } from '../../test/test-app.js';
 
 /**
  * Every text field of the access API with SQL-injection strings and with oversized values: the answer is
@@ -19,15 +19,10 @@ let userId: number;
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({
+  app = await appOn(db, {
     SHAOBING_CITY: 'wuhan',
     SHAOBING_SCRYPT_COST: '10',
     SHAOBING_LOGIN_MAX_FAILURES: '1000',
-  });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
   });
   admin = await signIn(db.pool, { role: 'admin' });
   analyst = await signIn(db.pool, { role: 'analyst' });

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
 import { dayNumberOf } from '../channels/time.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { emitSignals, type DetectionSignal } from '../signals/events.js';
@@ -12,6 +11,7 @@ import { storeSignals } from '../signals/store-signals.js';
 import { startAlerting, type Alerting } from './alerting.js';
 import { onAlertEvent, type AlertEvent } from './events.js';
 import { FIXTURE_DETECTION_RULES, insertSignalFixtures, type SignalSpec } from './testing/signal-fixtures.js';
+import { appOn } from '../../test/test-app.js';
 
 /**
  * Data taken back withdraws what it fired: signals a run on corrected data no longer raises, report cards
@@ -37,12 +37,7 @@ beforeAll(async () => {
   await db.pool.query(
     `INSERT INTO webhook_subscription (url, secret) VALUES ('http://127.0.0.1:9/hook', 'secret')`,
   );
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   alerting = startAlerting({ pool: db.pool });
   stopListening = onAlertEvent((event) => heard.push(event));
 });

@@ -1,8 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import { cityApiHarness } from '../../test/city-app.js';
-import { loadConfig } from '../config.js';
-import { buildApp } from '../http/app.js';
 import type { CityView } from './city-api.js';
+import { appOn } from '../../test/test-app.js';
 
 const { get, current } = cityApiHarness({ role: 'public_viewer' });
 
@@ -45,12 +44,7 @@ describe(`GET /api/v1/city on ${inject('databaseKind')}`, () => {
 
   test('404 when the configured city is not loaded', async () => {
     const { db, auth } = current();
-    const loaded = loadConfig({ SHAOBING_CITY: 'shenzhen' });
-    if (!loaded.ok) throw new Error(loaded.message);
-    const other = await buildApp({
-      config: loaded.config,
-      db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-    });
+    const other = await appOn(db, { SHAOBING_CITY: 'shenzhen' });
     const response = await other.inject({
       method: 'GET',
       url: '/api/v1/city',

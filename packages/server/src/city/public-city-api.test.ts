@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { shanghaiDate } from '../channels/time.js';
 import { loadCity } from './load-city.js';
 import { suppress } from './public-city-api.js';
 import { cityFolder } from './read-city.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -16,12 +16,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await loadCity(db.pool, cityFolder('wuhan'));
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   const today = shanghaiDate(Date.now());
   const card = (cardId: string, residence: string) => ({
     cardId,

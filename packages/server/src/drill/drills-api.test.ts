@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { drillReportSchema } from './report-schema.js';
+import { appOn } from '../../test/test-app.js';
 
 /**
  * The drills API: an analyst starts a drill of a small inline scenario (three days played live), watches its
@@ -41,12 +41,7 @@ const SCENARIO = {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   analyst = (await signIn(db.pool, { role: 'analyst' })).headers;
   viewer = (await signIn(db.pool, { role: 'public_viewer' })).headers;
 });

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { recountDifferences } from '../series/recount.js';
 import type { IngestAnswer } from './ingest-answer.js';
 import { ingestRecords } from './ingest-records.js';
 import { insertFixtureCity } from './testing/fixture-city.js';
+import { appOn } from '../../test/test-app.js';
 
 /**
  * What the ingest does with inputs that are not simply right or wrong: a facility of the wrong kind, a
@@ -26,12 +26,7 @@ const statuses: number[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db, {});
   app.addHook('onError', async (_request, _reply, error) => void errors.push(error));
   app.addHook('onResponse', async (_request, reply) => void statuses.push(reply.statusCode));
   await app.listen({ port: 0, host: '127.0.0.1' });

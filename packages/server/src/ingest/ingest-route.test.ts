@@ -4,11 +4,11 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { recountDifferences } from '../series/recount.js';
 import type { IngestReport } from './ingest-report.js';
 import { insertFixtureCity } from './testing/fixture-city.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -16,12 +16,7 @@ let small: App; // the same platform with a 1 MB body limit
 let auth: Readonly<Record<string, string>>;
 
 const platformWith = async (limitMb: string) => {
-  const loaded = loadConfig({ SHAOBING_BODY_LIMIT_MB: limitMb });
-  if (!loaded.ok) throw new Error(loaded.message);
-  return buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  return appOn(db, { SHAOBING_BODY_LIMIT_MB: limitMb });
 };
 
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -21,12 +21,7 @@ const visit = (id: string, facility: string, day: string, complaint = '发热、
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db, {});
   auth = (await signIn(db.pool, { role: 'analyst' })).headers;
   // FX-H1 reports on 1, 2 and 4 January 2024 (a Monday, …); FX-FC1 on 2 January only.
   await ingestRecords(

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { signIn } from '../../test/sign-in.js';
 import { dateOfDayNumber, dayNumberOf } from '../channels/time.js';
-import { loadConfig } from '../config.js';
-import { buildApp, type App } from '../http/app.js';
+import type { App } from '../http/app.js';
 import { insertFixtureCity } from '../ingest/testing/fixture-city.js';
 import { DEFAULT_RULES } from './default-rules.js';
 import type { DetectionSignal } from './events.js';
 import type { RuleInput } from './rule.js';
 import type { RunSummary } from './run-summary.js';
 import { addDailyCounts } from './testing/write-series.js';
+import { appOn } from '../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -41,12 +41,7 @@ const call = async <T>(method: 'GET' | 'PUT' | 'POST', url: string, body?: unkno
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   auth = (await signIn(db.pool, { role: 'analyst' })).headers;
 });
 afterAll(async () => {

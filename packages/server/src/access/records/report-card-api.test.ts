@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { citizenId } from '../../../test/id-number.js';
 import { signIn } from '../../../test/sign-in.js';
-import { loadConfig } from '../../config.js';
-import { buildApp, type App } from '../../http/app.js';
+import type { App } from '../../http/app.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
 import { insertFixtureCity } from '../../ingest/testing/fixture-city.js';
 import type { Role } from '../roles.js';
 import type { ReportCardView } from './report-card-view.js';
+import { appOn } from '../../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -17,12 +17,7 @@ const ID2 = citizenId('42010319851231002');
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan', SHAOBING_SCRYPT_COST: '10' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db, { SHAOBING_CITY: 'wuhan', SHAOBING_SCRYPT_COST: '10' });
   const card = (cardId: string, residence: string, idNumber: string, phone: string) => ({
     cardId,
     type: 'new',

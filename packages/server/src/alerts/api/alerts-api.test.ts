@@ -3,13 +3,13 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.js
 import { signIn } from '../../../test/sign-in.js';
 import { loadCity } from '../../city/load-city.js';
 import { cityFolder } from '../../city/read-city.js';
-import { loadConfig } from '../../config.js';
-import { buildApp, type App } from '../../http/app.js';
+import type { App } from '../../http/app.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
 import { insertFixtureCity } from '../../ingest/testing/fixture-city.js';
 import { startAlerting, type Alerting } from '../alerting.js';
 import type { AlertDetail } from '../store/alert-detail.js';
 import type { AlertView } from '../store/alert-view.js';
+import { appOn } from '../../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -20,12 +20,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await loadCity(db.pool, cityFolder('wuhan'));
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   auth = (await signIn(db.pool, { role: 'analyst' })).headers;
   alerting = startAlerting({ pool: db.pool });
   const card = (cardId: string, disease: string, residence: string, onsetDate: string) => ({

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { loadCity } from '../../city/load-city.js';
 import { cityFolder } from '../../city/read-city.js';
-import { loadConfig } from '../../config.js';
-import { buildApp, type App } from '../../http/app.js';
+import type { App } from '../../http/app.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
 import { insertFixtureCity } from '../../ingest/testing/fixture-city.js';
 import { startAlerting, type Alerting } from '../alerting.js';
 import { CAP_NAMESPACE } from './cap-message.js';
 import { childrenNamed, readXml, textOf, type XmlElement } from './testing/read-xml.js';
+import { appOn } from '../../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -31,12 +31,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await loadCity(db.pool, cityFolder('wuhan'));
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   alerting = startAlerting({ pool: db.pool });
   // Cholera (class A, public by rule) in a community of 江岸区, then a second case: an Update.
   // Polio (a listed disease, not public): never in the feed.

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { signIn } from '../../../test/sign-in.js';
-import { loadConfig } from '../../config.js';
-import { buildApp, type App } from '../../http/app.js';
+import type { App } from '../../http/app.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
 import { insertFixtureCity } from '../../ingest/testing/fixture-city.js';
 import { startAlerting, type Alerting } from '../alerting.js';
 import { startWebhookDispatcher, type Dispatcher } from './dispatcher.js';
 import { SIGNATURE_HEADER, sign, verify } from './signature.js';
+import { appOn } from '../../../test/test-app.js';
 
 let db: TestDatabase;
 let app: App;
@@ -25,12 +25,7 @@ const answers: number[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   await insertFixtureCity(db.pool);
-  const loaded = loadConfig({ SHAOBING_CITY: 'wuhan' });
-  if (!loaded.ok) throw new Error(loaded.message);
-  app = await buildApp({
-    config: loaded.config,
-    db: { pool: db.pool, url: db.url, embedded: true, close: async () => {} },
-  });
+  app = await appOn(db);
   auth = (await signIn(db.pool, { role: 'admin' })).headers;
   receiver = createServer((request, response) => {
     let body = '';
